@@ -1,0 +1,232 @@
+package cn.sanling.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sanling.audit.AuditEvent;
+import cn.sanling.audit.AuditLog;
+import cn.sanling.region.Region;
+import cn.sanling.region.RegionLevel;
+import cn.sanling.region.RegionService;
+import cn.sanling.support.PageResult;
+import cn.sanling.support.ProblemException;
+import cn.sanling.support.ProblemException.FieldError;
+
+/** Users and their scopes, login bookkeeping (failures, lockout) and user administration. */
+@Service
+public class AccountService {
+
+    private final UserMapper users;
+    private final PasswordEncoder passwordEncoder;
+    private final RegionService regions;
+    private final AuditLog audit;
+    private final SecurityProperties properties;
+    private final Clock clock;
+
+    AccountService(UserMapper users, PasswordEncoder passwordEncoder, RegionService regions, AuditLog audit,
+            SecurityProperties properties, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.regions = regions;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The enabled user with this name, as an actor. */
+    public Optional<Actor> actor(String username) {
+        return Optional.ofNullable(users.findByUsername(username)).filter(UserAccount::enabled).map(UserAccount::actor);
+    }
+
+    Optional<UserAccount> account(String username) {
+        return Optional.ofNullable(users.findByUsername(username));
+    }
+
+    /** Records a failed login; the configured number in a row locks the account. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void loginFailed(String username, String reason) {
+        Instant now = clock.instant();
+        UserAccount user = users.findByUsername(username);
+        audit.record(AuditEvent.of(username, user == null ? null : user.role().name(), "LOGIN").failed()
+                .target("USER", username).detail(reason));
+        if (user == null || user.lockedAt(now)) {
+            return;
+        }
+        users.incrementFailures(username, now);
+        // read back under the row lock the increment holds, so concurrent failures are all counted
+        int failures = users.findByUsername(username).failedAttempts();
+        if (failures >= properties.maxFailedLogins()) {
+            users.lock(username, now.plus(properties.lockout()), now);
+            audit.record(AuditEvent.of("system", null, "LOCKOUT").target("USER", username)
+                    .detail(failures + " failed logins; locked for " + properties.lockout()));
+        }
+    }
+
+    /** Records a login refused for another reason than the password (locked, disabled); counts nothing. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefusedLogin(String username, String reason) {
+        UserAccount user = users.findByUsername(username);
+        audit.record(AuditEvent.of(username, user == null ? null : user.role().name(), "LOGIN").failed()
+                .target("USER", username).detail(reason));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void loginSucceeded(String username, String channel) {
+        UserAccount user = users.findByUsername(username);
+        users.resetFailures(username, clock.instant());
+        audit.record(AuditEvent.of(username, user == null ? null : user.role().name(), "LOGIN")
+                .target("USER", username).detail(channel));
+    }
+
+    // ---- administration (ADMIN) ----
+
+    @Transactional(readOnly = true)
+    public PageResult<UserView> list(Role role, int page, int size) {
+        List<UserView> items = users.list(role, page * size, size).stream().map(this::view).toList();
+        return new PageResult<>(items, page, size, users.count(role));
+    }
+
+    @Transactional(readOnly = true)
+    public UserView get(long id) {
+        return view(requireUser(id));
+    }
+
+    /** Creates a user; the password must satisfy the policy. */
+    @Transactional
+    public UserView create(Actor admin, NewUser u) {
+        List<FieldError> errors = new ArrayList<>();
+        if (u.username() == null || !u.username().matches("[A-Za-z0-9_.-]{3,64}")) {
+            errors.add(new FieldError("username", "3-64 letters, digits, '_', '.', '-'"));
+        } else if (users.findByUsername(u.username()) != null) {
+            throw ProblemException.conflict("Username " + u.username() + " is taken");
+        }
+        PasswordPolicy.violation(u.password(), u.username()).ifPresent(v -> errors.add(new FieldError("password", v)));
+        validateRoleAndRegion(u.role(), u.regionCode(), errors);
+        if (u.displayName() == null || u.displayName().isBlank() || u.displayName().length() > 100) {
+            errors.add(new FieldError("displayName", "required, at most 100 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors);
+        }
+        Instant now = clock.instant();
+        UserAccount row = new UserAccount(null, u.username(), u.displayName(), passwordEncoder.encode(u.password()),
+                u.role(), u.regionCode(), true, 0, null, now, now, 0);
+        users.insert(row);
+        audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_CREATE").target("USER", u.username())
+                .detail("role=" + u.role() + " scope=" + u.regionCode()));
+        return view(users.findByUsername(u.username()));
+    }
+
+    /** Changes display name, role, scope or enabled flag. */
+    @Transactional
+    public UserView update(Actor admin, long id, UserChange change) {
+        UserAccount user = requireUser(id);
+        Role role = change.role() != null ? change.role() : user.role();
+        String region = change.regionCode() != null ? change.regionCode() : user.regionCode();
+        if (!role.needsRegion()) {
+            region = null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        validateRoleAndRegion(role, region, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors);
+        }
+        if (user.username().equals(admin.username()) && Boolean.FALSE.equals(change.enabled())) {
+            throw ProblemException.badRequest("enabled", "an administrator cannot disable their own account");
+        }
+        String name = change.displayName() != null ? change.displayName() : user.displayName();
+        boolean enabled = change.enabled() != null ? change.enabled() : user.enabled();
+        users.update(id, name, role, region, enabled, clock.instant());
+        audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_UPDATE").target("USER", user.username())
+                .detail("role=" + role + " scope=" + region + " enabled=" + enabled));
+        return view(requireUser(id));
+    }
+
+    /** Sets a new password (policy applies) and clears any lockout. */
+    @Transactional
+    public void resetPassword(Actor admin, long id, String password) {
+        UserAccount user = requireUser(id);
+        PasswordPolicy.violation(password, user.username()).ifPresent(v -> {
+            throw ProblemException.badRequest("password", v);
+        });
+        users.updatePassword(id, passwordEncoder.encode(password), clock.instant());
+        audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_PASSWORD_RESET").target("USER", user.username()));
+    }
+
+    /**
+     * Creates an account without the password policy; only for demo data, whose well-known password is
+     * {@code Sanling@2026}. Returns false if it already exists.
+     */
+    @Transactional
+    public boolean createDemoAccount(String username, String displayName, Role role, String regionCode, String password) {
+        if (users.findByUsername(username) != null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        users.insert(new UserAccount(null, username, displayName, passwordEncoder.encode(password), role, regionCode,
+                true, 0, null, now, now, 0));
+        return true;
+    }
+
+    private void validateRoleAndRegion(Role role, String regionCode, List<FieldError> errors) {
+        if (role == null) {
+            errors.add(new FieldError("role", "required"));
+            return;
+        }
+        if (!role.needsRegion()) {
+            if (regionCode != null) {
+                errors.add(new FieldError("regionCode", "must be empty for role " + role));
+            }
+            return;
+        }
+        Optional<Region> region = regionCode == null ? Optional.empty() : regions.find(regionCode);
+        if (region.isEmpty()) {
+            errors.add(new FieldError("regionCode", "unknown region or grid"));
+            return;
+        }
+        RegionLevel level = region.get().level();
+        boolean fits = switch (role) {
+            case GRID_WORKER -> level == RegionLevel.GRID || level == RegionLevel.VILLAGE;
+            case MEDIATOR -> level == RegionLevel.VILLAGE || level == RegionLevel.TOWNSHIP || level == RegionLevel.COUNTY;
+            case SUPERVISOR -> level == RegionLevel.TOWNSHIP || level == RegionLevel.COUNTY || level == RegionLevel.CITY
+                    || level == RegionLevel.PROVINCE;
+            default -> false;
+        };
+        if (!fits) {
+            errors.add(new FieldError("regionCode", role + " cannot be attached to a " + level));
+        }
+    }
+
+    private UserAccount requireUser(long id) {
+        UserAccount user = users.findById(id);
+        if (user == null) {
+            throw ProblemException.notFound("User " + id);
+        }
+        return user;
+    }
+
+    private UserView view(UserAccount u) {
+        String regionName = u.regionCode() == null ? null : regions.find(u.regionCode()).map(Region::name).orElse(null);
+        return new UserView(u.id(), u.username(), u.displayName(), u.role(), u.regionCode(), regionName, u.enabled(),
+                u.lockedAt(clock.instant()) ? u.lockedUntil() : null, u.createdAt());
+    }
+
+    /** A user as ADMIN sees it (never the password hash). */
+    public record UserView(long id, String username, String displayName, Role role, String regionCode,
+            String regionName, boolean enabled, Instant lockedUntil, Instant createdAt) {
+    }
+
+    public record NewUser(String username, String displayName, String password, Role role, String regionCode) {
+    }
+
+    public record UserChange(String displayName, Role role, String regionCode, Boolean enabled) {
+    }
+}

@@ -1,0 +1,28 @@
+package cn.sanling.account;
+
+import cn.sanling.region.RegionLevel;
+import cn.sanling.region.Scope;
+
+/** The authenticated user acting on a request: who, in which role, with which data scope. */
+public record Actor(long id, String username, String displayName, Role role, String regionCode) {
+
+    /** The system itself (timers, integrations): actor name {@code system}, whole scope. */
+    public static final Actor SYSTEM = new Actor(0, "system", "系统", null, null);
+
+    public Scope scope() {
+        return regionCode == null ? Scope.all() : Scope.of(regionCode);
+    }
+
+    /** The level of the scope node (VILLAGE for a village mediator), or null for system-wide accounts. */
+    public RegionLevel level() {
+        return RegionLevel.ofCode(regionCode);
+    }
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+
+    public String roleName() {
+        return role == null ? "SYSTEM" : role.name();
+    }
+}

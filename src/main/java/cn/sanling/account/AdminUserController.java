@@ -1,0 +1,62 @@
+package cn.sanling.account;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.sanling.support.PageResult;
+import cn.sanling.support.ProblemException;
+
+/** User administration for ADMIN (the path is restricted to ADMIN by the security configuration). */
+@RestController
+@RequestMapping("/api/v1/admin/users")
+class AdminUserController {
+
+    private final AccountService accounts;
+
+    AdminUserController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    PageResult<AccountService.UserView> list(@RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw ProblemException.badRequest("size", "page >= 0 and 1 <= size <= 200");
+        }
+        return accounts.list(role, page, size);
+    }
+
+    @GetMapping("/{id}")
+    AccountService.UserView get(@PathVariable long id) {
+        return accounts.get(id);
+    }
+
+    @PostMapping
+    ResponseEntity<AccountService.UserView> create(Actor admin, @RequestBody AccountService.NewUser user) {
+        AccountService.UserView created = accounts.create(admin, user);
+        return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(created);
+    }
+
+    @PatchMapping("/{id}")
+    AccountService.UserView update(Actor admin, @PathVariable long id, @RequestBody AccountService.UserChange change) {
+        return accounts.update(admin, id, change);
+    }
+
+    @PostMapping("/{id}/password")
+    ResponseEntity<Void> resetPassword(Actor admin, @PathVariable long id, @RequestBody PasswordReset body) {
+        accounts.resetPassword(admin, id, body.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    record PasswordReset(String password) {
+    }
+}

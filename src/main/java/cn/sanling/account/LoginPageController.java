@@ -1,0 +1,32 @@
+package cn.sanling.account;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import cn.sanling.region.Region;
+import cn.sanling.region.RegionService;
+
+/** The sign-in form (fields username, password, _csrf) and the signed-in home page. */
+@Controller
+class LoginPageController {
+
+    private final RegionService regions;
+
+    LoginPageController(RegionService regions) {
+        this.regions = regions;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "account/login";
+    }
+
+    @GetMapping("/")
+    String home(Actor actor, Model model) {
+        model.addAttribute("actor", actor);
+        model.addAttribute("regionName",
+                actor.regionCode() == null ? null : regions.find(actor.regionCode()).map(Region::name).orElse(null));
+        return "account/home";
+    }
+}

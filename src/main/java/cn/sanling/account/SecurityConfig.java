@@ -1,0 +1,124 @@
+package cn.sanling.account;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.authentication.LockedException;
+
+import cn.sanling.support.Secrets;
+
+/**
+ * Two filter chains: the JSON API under /api/** (stateless, bearer JWT, Problem Details on 401/403) and the
+ * web UI (form login at /login with CSRF and a session).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccountService accounts, Clock clock) {
+        return username -> accounts.account(username).map(u -> AccountUserDetails.of(u, clock.instant()))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService uds, PasswordEncoder encoder,
+            ApplicationEventPublisher publisher) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(uds);
+        provider.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(publisher));
+        return manager;
+    }
+
+    @Bean
+    SecretKey jwtKey(Secrets secrets) {
+        return new SecretKeySpec(secrets.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtKey) {
+        return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtKey) {
+        return NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccountService accounts) throws Exception {
+        AuthenticationEntryPoint unauthorized = (req, res, e) -> {
+            res.setHeader("WWW-Authenticate", "Bearer");
+            ProblemResponses.write(req, res, HttpStatus.UNAUTHORIZED, "unauthorized",
+                    e instanceof InvalidBearerTokenException ? "Invalid or expired token" : "Authentication required");
+        };
+        AccessDeniedHandler forbidden = (req, res, e) -> ProblemResponses.write(req, res, HttpStatus.FORBIDDEN,
+                "forbidden", "Your role may not do this");
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/integrations/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(jwt -> accounts.actor(jwt.getSubject())
+                                .map(actor -> new ActorAuthentication(actor, jwt))
+                                .orElseThrow(() -> new InvalidBearerTokenException("account disabled or removed"))))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((req, res, e) -> res.sendRedirect(
+                                req.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+}

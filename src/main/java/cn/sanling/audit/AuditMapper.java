@@ -1,0 +1,32 @@
+package cn.sanling.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
+
+import cn.sanling.region.Scope;
+
+@Mapper
+interface AuditMapper {
+
+    /** prev_hash of the first row. */
+    String GENESIS = "0".repeat(64);
+
+    Head lockHead();
+
+    void insert(AuditEntry entry);
+
+    void updateHead(@Param("lastId") long lastId, @Param("lastHash") String lastHash);
+
+    Cursor<AuditEntry> streamAll();
+
+    List<AuditEntry> search(@Param("scope") Scope scope, @Param("targetType") String targetType,
+            @Param("targetId") String targetId, @Param("actor") String actor, @Param("from") Instant from,
+            @Param("to") Instant to, @Param("limit") int limit);
+
+    record Head(long lastId, String lastHash) {
+    }
+}

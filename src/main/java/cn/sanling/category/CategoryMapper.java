@@ -1,0 +1,15 @@
+package cn.sanling.category;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+
+@Mapper
+interface CategoryMapper {
+
+    /** Every enabled category row, parents and children, in display order. */
+    List<CategoryRow> findAll();
+
+    record CategoryRow(String code, String parentCode, String name, String slogan) {
+    }
+}

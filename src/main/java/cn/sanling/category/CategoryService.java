@@ -1,0 +1,44 @@
+package cn.sanling.category;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** Reads the category tree. Small and read-mostly; it is read from the database each time so ADMIN edits show at once. */
+@Service
+public class CategoryService {
+
+    private final CategoryMapper mapper;
+
+    CategoryService(CategoryMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<Category> tree() {
+        List<CategoryMapper.CategoryRow> rows = mapper.findAll();
+        Map<String, List<Category>> children = new LinkedHashMap<>();
+        for (var row : rows) {
+            if (row.parentCode() != null) {
+                children.computeIfAbsent(row.parentCode(), k -> new ArrayList<>())
+                        .add(new Category(row.code(), row.name(), null, List.of()));
+            }
+        }
+        return rows.stream().filter(r -> r.parentCode() == null)
+                .map(r -> new Category(r.code(), r.name(), r.slogan(), children.getOrDefault(r.code(), List.of())))
+                .toList();
+    }
+
+    /** A top-level category by code. */
+    public Optional<Category> category(String code) {
+        return tree().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /** A sub-category of the given top-level category. */
+    public Optional<Category> subCategory(String categoryCode, String subCode) {
+        return category(categoryCode).flatMap(c -> c.children().stream().filter(s -> s.code().equals(subCode)).findFirst());
+    }
+}

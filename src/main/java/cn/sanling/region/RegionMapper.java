@@ -1,0 +1,24 @@
+package cn.sanling.region;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface RegionMapper {
+
+    Region find(@Param("code") String code);
+
+    List<Region> children(@Param("code") String code);
+
+    List<Region> villages(@Param("prefix") String prefix);
+
+    Grid findGrid(@Param("code") String code);
+
+    int insertGrids(@Param("grids") List<Grid> grids);
+
+    int insertHouseholds(@Param("households") List<Household> households);
+
+    long countGrids();
+}

@@ -1,0 +1,75 @@
+package cn.sanling.region;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sanling.support.ProblemException;
+
+/** The organisation tree: lookups, navigation within a scope, and bulk loading of grids and households. */
+@Service
+public class RegionService {
+
+    private static final int BATCH = 500;
+
+    private final RegionMapper mapper;
+
+    RegionService(RegionMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A region or grid by code. */
+    public Optional<Region> find(String code) {
+        if (RegionLevel.ofCode(code) == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mapper.find(code));
+    }
+
+    /** A region or grid that the scope may navigate, else 404 (outside scope does not exist). */
+    public Region require(String code, Scope scope) {
+        return find(code).filter(r -> scope.canNavigate(r.code()))
+                .orElseThrow(() -> ProblemException.notFound("Region " + code));
+    }
+
+    /** A region or grid inside the scope (a place records may be attached to), else 404. */
+    public Region requireCovered(String code, Scope scope) {
+        return find(code).filter(r -> scope.covers(r.code()))
+                .orElseThrow(() -> ProblemException.notFound("Region " + code));
+    }
+
+    /** Children of a navigable node (grids for a village) that the scope may navigate. */
+    public List<Region> children(String code, Scope scope) {
+        require(code, scope);
+        return mapper.children(code).stream().filter(r -> scope.canNavigate(r.code())).toList();
+    }
+
+    public Optional<Grid> grid(String code) {
+        return RegionLevel.ofCode(code) == RegionLevel.GRID ? Optional.ofNullable(mapper.findGrid(code)) : Optional.empty();
+    }
+
+    /** All villages under a region code prefix, ordered by code. */
+    public List<Region> villagesUnder(String prefix) {
+        return mapper.villages(prefix);
+    }
+
+    public long gridCount() {
+        return mapper.countGrids();
+    }
+
+    @Transactional
+    public void addGrids(List<Grid> grids) {
+        for (int i = 0; i < grids.size(); i += BATCH) {
+            mapper.insertGrids(grids.subList(i, Math.min(i + BATCH, grids.size())));
+        }
+    }
+
+    @Transactional
+    public void addHouseholds(List<Household> households) {
+        for (int i = 0; i < households.size(); i += BATCH) {
+            mapper.insertHouseholds(households.subList(i, Math.min(i + BATCH, households.size())));
+        }
+    }
+}

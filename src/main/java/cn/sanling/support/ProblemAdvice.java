@@ -1,0 +1,130 @@
+package cn.sanling.support;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns failures of the HTTP API into RFC 9457 Problem Details
+ * ({@code application/problem+json}), with {@code errors:[{field, message}]} on validation failures.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException e, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        body.setType(e.type());
+        if (!e.errors().isEmpty()) {
+            body.setProperty("errors", toMaps(e.errors()));
+        }
+        return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+        return problem(ProblemException.badRequest(e.getName(), "invalid value"), request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> optimisticLock(OptimisticLockingFailureException e, WebRequest request) {
+        return problem(ProblemException.conflict("The case was changed by someone else; reload and retry"), request);
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<Object> databaseDown(RuntimeException e, WebRequest request) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The database is temporarily unavailable; retry shortly", null), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
+        return problem(ProblemException.forbidden("Your role may not do this"), request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, WebRequest request) {
+        return problem(new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required", null),
+                request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected failure", e);
+        return problem(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "An unexpected error occurred", null), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ProblemException.badRequest(fieldErrors(e.getBindingResult())), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
+                new ProblemException.FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return problem(ProblemException.badRequest(errors), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(new ProblemException(HttpStatus.BAD_REQUEST, "malformed",
+                "The request body is not valid JSON of the expected shape", null), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail pd && pd.getType() != null && "about:blank".equals(pd.getType().toString())) {
+            pd.setType(URI.create(ProblemException.TYPE_BASE + slug(status)));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String slug(HttpStatusCode status) {
+        HttpStatus s = HttpStatus.resolve(status.value());
+        return s == null ? String.valueOf(status.value()) : s.name().toLowerCase().replace('_', '-');
+    }
+
+    private static List<ProblemException.FieldError> fieldErrors(BindingResult result) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(f -> errors.add(new ProblemException.FieldError(f.getField(), f.getDefaultMessage())));
+        result.getGlobalErrors().forEach(g -> errors.add(new ProblemException.FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return errors;
+    }
+
+    private static List<Map<String, String>> toMaps(List<ProblemException.FieldError> errors) {
+        return errors.stream().map(f -> Map.of("field", f.field(), "message", String.valueOf(f.message()))).toList();
+    }
+}

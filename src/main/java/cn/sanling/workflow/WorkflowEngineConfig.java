@@ -1,0 +1,62 @@
+package cn.sanling.workflow;
+
+import java.time.Duration;
+
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Adapts Flowable to our databases and SLA timing. */
+@Configuration(proxyBeanMethods = false)
+class WorkflowEngineConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowEngineConfig.class);
+
+    /**
+     * H2 in MODE=MySQL rejects Flowable's H2 DDL (IDENTITY), so on that URL Flowable is told it is talking to
+     * MySQL, whose DDL and SQL H2 accepts in that mode. The timer acquire interval comes from
+     * {@code sanling.workflow.job-acquire-interval}.
+     */
+    @Bean
+    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> sanlingEngineConfigurer(Environment env) {
+        return config -> {
+            String url = env.getProperty("spring.datasource.url", "");
+            if (url.startsWith("jdbc:h2:") && url.toUpperCase().contains("MODE=MYSQL")) {
+                log.info("Embedded H2 in MySQL mode: Flowable uses its MySQL dialect");
+                config.setDatabaseType("mysql");
+            }
+            Duration acquire = env.getProperty("sanling.workflow.job-acquire-interval", Duration.class,
+                    Duration.ofSeconds(10));
+            config.getAsyncExecutorConfiguration().setDefaultTimerJobAcquireWaitTime(acquire);
+            config.getAsyncExecutorConfiguration().setDefaultAsyncJobAcquireWaitTime(acquire);
+        };
+    }
+
+    /** Our Flyway migrations run before the process engine touches the database. */
+    @Bean
+    static BeanFactoryPostProcessor processEngineAfterFlyway() {
+        return beanFactory -> {
+            if (beanFactory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition("processEngine")
+                    && registry.containsBeanDefinition("flywayInitializer")) {
+                BeanDefinition engine = registry.getBeanDefinition("processEngine");
+                engine.setDependsOn(append(engine.getDependsOn(), "flywayInitializer"));
+            }
+        };
+    }
+
+    private static String[] append(String[] existing, String extra) {
+        if (existing == null) {
+            return new String[] {extra};
+        }
+        String[] out = java.util.Arrays.copyOf(existing, existing.length + 1);
+        out[existing.length] = extra;
+        return out;
+    }
+}
