@@ -21,8 +21,9 @@ public enum TestDatabase {
 
     H2("jdbc:h2:mem:sanling;MODE=MySQL;DB_CLOSE_DELAY=-1", "org.h2.Driver", "sa", ""),
 
-    MARIADB("jdbc:mysql://127.0.0.1:3306/test?nullCatalogMeansCurrent=true&rewriteBatchedStatements=true"
-            + "&useCursorFetch=true&characterEncoding=UTF-8", "com.mysql.cj.jdbc.Driver", "root", "");
+    MARIADB("jdbc:mysql://127.0.0.1:3306/" + mariadbDatabase() + "?nullCatalogMeansCurrent=true"
+            + "&rewriteBatchedStatements=true&useCursorFetch=true&characterEncoding=UTF-8", "com.mysql.cj.jdbc.Driver",
+            "root", "");
 
     /** The server, without a database, for administrative statements (create and drop databases). */
     public static final String MARIADB_SERVER_URL = "jdbc:mysql://127.0.0.1:3306/?connectTimeout=3000"
@@ -43,6 +44,18 @@ public enum TestDatabase {
         this.driver = driver;
         this.username = username;
         this.password = password;
+    }
+
+    /**
+     * The MariaDB database the suite owns (dropped and recreated per run): {@code test} unless
+     * {@code -Dsanling.test.mariadb.database} names another, so two checkouts can run their suites side by side.
+     */
+    public static String mariadbDatabase() {
+        String name = System.getProperty("sanling.test.mariadb.database", "test").trim();
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalStateException("sanling.test.mariadb.database must be a plain identifier: " + name);
+        }
+        return name;
     }
 
     /** The database selected by {@code -Dsanling.test.db} (default h2). */
@@ -109,8 +122,8 @@ public enum TestDatabase {
         do {
             try (Connection c = DriverManager.getConnection(MARIADB_SERVER_URL, db.username, db.password);
                     Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS test");
-                s.execute("CREATE DATABASE test CHARACTER SET utf8mb4");
+                s.execute("DROP DATABASE IF EXISTS " + mariadbDatabase());
+                s.execute("CREATE DATABASE " + mariadbDatabase() + " CHARACTER SET utf8mb4");
                 return Readiness.READY;
             } catch (SQLException e) {
                 last = e;
