@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,10 +57,11 @@ public class DisputeCommandService {
     private final AuditLog audit;
     private final SlaProperties sla;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DisputeCommandService(DisputeMapper mapper, CaseProcess process, RiskRules riskRules, CaseNumbers numbers,
             PiiCipher pii, RegionService regions, CategoryService categories, AuditLog audit, SlaProperties sla,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.process = process;
         this.riskRules = riskRules;
@@ -70,6 +72,7 @@ public class DisputeCommandService {
         this.audit = audit;
         this.sla = sla;
         this.clock = clock;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------------------------------------ intake
@@ -138,6 +141,8 @@ public class DisputeCommandService {
         if (idempotencyKey != null) {
             mapper.bindIdempotencyKey(actor.username(), idempotencyKey, c.id);
         }
+        events.publishEvent(new CaseStatusChanged(c.id, c.caseNo, c.source, null, CaseStatus.PENDING, c.level,
+                actor.username(), now, null));
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "DISPUTE_REPORT").target("DISPUTE", c.id)
                 .region(c.regionCode).status(null, CaseStatus.PENDING).detail(c.caseNo));
         return c.id;
@@ -308,6 +313,10 @@ public class DisputeCommandService {
                 step.note());
         if (step.completesTask() != null) {
             process.complete(before.processInstanceId, step.completesTask(), step.decision(), step.variables());
+        }
+        if (before.status != after.status) {
+            events.publishEvent(new CaseStatusChanged(id, before.caseNo, before.source, before.status, after.status,
+                    after.level, actor.username(), now, step.note()));
         }
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "DISPUTE_" + action).target("DISPUTE", id)
                 .region(before.regionCode).status(before.status, after.status).detail(before.caseNo));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,13 +33,16 @@ public class SystemActions {
     private final AuditLog audit;
     private final SlaProperties sla;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SystemActions(DisputeMapper mapper, DisputeCommandService commands, AuditLog audit, SlaProperties sla, Clock clock) {
+    SystemActions(DisputeMapper mapper, DisputeCommandService commands, AuditLog audit, SlaProperties sla, Clock clock,
+            ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.commands = commands;
         this.audit = audit;
         this.sla = sla;
         this.clock = clock;
+        this.events = events;
     }
 
     /** 风险研判 step: a RED case alerts the village police officer, the township centre and the village mediator. */
@@ -136,6 +140,10 @@ public class SystemActions {
             throw ProblemException.conflict("Case " + before.id + " changed concurrently");
         }
         mapper.insertEvent(before.id, after.updatedAt, SYSTEM, action, before.status, after.status, after.level, note);
+        if (before.status != after.status) {
+            events.publishEvent(new CaseStatusChanged(before.id, before.caseNo, before.source, before.status,
+                    after.status, after.level, SYSTEM, after.updatedAt, note));
+        }
         audit.record(AuditEvent.of(SYSTEM, "SYSTEM", "DISPUTE_" + action).target("DISPUTE", before.id)
                 .region(before.regionCode).status(before.status, after.status).detail(before.caseNo));
     }
