@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.eventsubscription.api.EventSubscription;
 import org.flowable.job.api.Job;
 import org.flowable.task.api.Task;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import cn.sanling.dispute.CaseProcess;
@@ -47,9 +49,14 @@ class FlowableCaseProcess implements CaseProcess {
         }
         Map<String, Object> vars = new HashMap<>(variables);
         vars.put(DECISION, decision);
-        // process-scoped variables, so gateways and the next task's expressions see them
-        runtime.setVariables(processInstanceId, vars);
-        tasks.complete(open.getId());
+        try {
+            // process-scoped variables, so gateways and the next task's expressions see them
+            runtime.setVariables(processInstanceId, vars);
+            tasks.complete(open.getId());
+        } catch (FlowableOptimisticLockingException e) {
+            // a timer fired on the same process at the same moment: the caller retries (409)
+            throw new OptimisticLockingFailureException("process " + processInstanceId + " changed concurrently", e);
+        }
     }
 
     @Override
