@@ -87,6 +87,9 @@ public enum TestDatabase {
         p.put("spring.datasource.driver-class-name", driver);
         p.put("spring.datasource.username", username);
         p.put("spring.datasource.password", password);
+        if (this == MARIADB) {
+            p.put("spring.datasource.hikari.transaction-isolation", "TRANSACTION_READ_COMMITTED"); // as profile mysql
+        }
         return p;
     }
 
