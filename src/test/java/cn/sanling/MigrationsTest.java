@@ -48,16 +48,19 @@ class MigrationsTest {
     @EnabledIfSystemProperty(named = "sanling.test.db", matches = "mariadb")
     void migrations_apply_to_an_empty_mariadb_database() throws SQLException {
         TestDatabase db = TestDatabase.MARIADB;
-        String url = "jdbc:mysql://127.0.0.1:3306/sanling_migrate_test?nullCatalogMeansCurrent=true"
+        // sanling_migrate_test beside the suite's own database `test`; another name beside another database
+        String database = TestDatabase.mariadbDatabase().equals("test") ? "sanling_migrate_test"
+                : TestDatabase.mariadbDatabase() + "_migrate";
+        String url = "jdbc:mysql://127.0.0.1:3306/" + database + "?nullCatalogMeansCurrent=true"
                 + "&rewriteBatchedStatements=true&useCursorFetch=true&characterEncoding=UTF-8";
         try (Connection server = DriverManager.getConnection(TestDatabase.MARIADB_SERVER_URL, db.username(),
                 db.password()); Statement s = server.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS sanling_migrate_test");
-            s.execute("CREATE DATABASE sanling_migrate_test CHARACTER SET utf8mb4");
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
             try (Connection c = DriverManager.getConnection(url, db.username(), db.password())) {
                 migrateAndCheck(url, db.username(), db.password(), c);
             } finally {
-                s.execute("DROP DATABASE IF EXISTS sanling_migrate_test");
+                s.execute("DROP DATABASE IF EXISTS " + database);
             }
         }
     }

@@ -123,6 +123,19 @@ class FormLoginTest {
     }
 
     @Test
+    void a_user_disabled_while_signed_in_is_sent_to_the_login_page() {
+        TestUser user = users.mediator("411202201").create();
+        browser.signIn(user.username(), user.password());
+        assertThat(browser.get("/").status()).isEqualTo(200);
+
+        api.as("admin").patch("/api/v1/admin/users/" + user.id(), Map.of("enabled", false));
+
+        Page home = browser.get("/");
+        assertThat(home.status()).as(home.toString()).isEqualTo(302);
+        assertThat(home.location()).endsWith("/login");
+    }
+
+    @Test
     void a_disabled_user_cannot_sign_in() {
         TestUser user = users.supervisor("411202").create();
         api.as("admin").patch("/api/v1/admin/users/" + user.id(), Map.of("enabled", false));

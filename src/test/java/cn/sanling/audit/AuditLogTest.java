@@ -2,14 +2,20 @@ package cn.sanling.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.region.Scope;
+import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestUsers;
@@ -128,6 +134,53 @@ class AuditLogTest {
     }
 
     @Test
+    void an_entry_reads_back_exactly_as_it_was_hashed() {
+        // the chain can only verify if the database keeps every hashed field as written, the time included
+        AuditEntry written = audit.record(AuditEvent.of("system", null, "TEST_ROUND_TRIP")
+                .target("TEST", TestUsers.uniqueUsername("round_trip")).detail("交口村 round trip"));
+
+        AuditEntry read = audit.search(Scope.all(), "TEST", written.targetId(), null, null, null, 10).get(0);
+
+        assertThat(read.at()).as("time as stored (DATETIME(3))").isEqualTo(written.at());
+        assertThat(read).isEqualTo(written);
+    }
+
+    /**
+     * A right and a wrong password for the same user at the same moment: the success resets the failure count and the
+     * failure counts one, both append to the audit log. None may fail (a deadlock surfaces as 503) or lose its row.
+     */
+    @Test
+    void simultaneous_right_and_wrong_logins_of_one_user_are_all_answered_and_audited() throws Exception {
+        List<TestUser> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(users.gridWorker("411202201200001").create());
+        }
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Long.class);
+        int sent = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 4; round++) {
+                List<Future<ApiResponse>> logins = new ArrayList<>();
+                for (TestUser person : people) {
+                    logins.add(pool.submit(() -> api.requestToken(person.username(), person.password())));
+                    logins.add(pool.submit(() -> api.requestToken(person.username(), "Wrong-Passw0rd")));
+                    sent += 2;
+                }
+                for (Future<ApiResponse> login : logins) {
+                    ApiResponse r = login.get(60, TimeUnit.SECONDS);
+                    assertThat(r.status()).as(r.toString()).isIn(200, 401);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Long.class)).isEqualTo(before + sent);
+        AuditLog.Verification v = audit.verify();
+        assertThat(v.valid()).as(v.toString()).isTrue();
+    }
+
+    @Test
     void each_row_carries_the_hash_of_the_previous_row() {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, prev_hash, hash FROM audit_log ORDER BY id");
 
@@ -147,7 +200,7 @@ class AuditLogTest {
         api.login(user.username(), user.password());
         AuditEntry victim = entries(user.username()).stream().filter(e -> e.action().equals("USER_CREATE"))
                 .findFirst().orElseThrow();
-        assertThat(audit.verify().valid()).isTrue();
+        assertThat(audit.verify().valid()).as("the chain verifies before the change").isTrue();
 
         try {
             jdbc.update("UPDATE audit_log SET detail = ? WHERE id = ?", "role=ADMIN scope=null", victim.id());
@@ -169,6 +222,7 @@ class AuditLogTest {
         AuditEntry victim = entries(user.username()).stream().filter(e -> e.action().equals("USER_CREATE"))
                 .findFirst().orElseThrow();
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_log WHERE id = ?", victim.id());
+        assertThat(audit.verify().valid()).as("the chain verifies before the change").isTrue();
 
         try {
             jdbc.update("DELETE FROM audit_log WHERE id = ?", victim.id());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Browser;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestUsers;
@@ -108,6 +109,22 @@ class ProblemDetailsTest {
     @Test
     void an_unknown_api_path_without_a_token_is_401_problem_not_a_hint_that_it_is_missing() {
         assertProblem(api.anonymous().get("/api/v1/no-such-thing"), 401);
+    }
+
+    @Test
+    void an_unknown_page_in_the_browser_is_an_html_404_page_not_json() {
+        Browser browser = new Browser(api.baseUrl());
+        browser.signIn("sup_smx", TestApi.DEMO_PASSWORD);
+
+        Browser.Page page = browser.get("/no-such-page");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void a_page_size_over_the_limit_is_400_naming_size() {
+        assertValidationError(api.as("admin").get("/api/v1/admin/users?size=500"), "size");
     }
 
     @Test
