@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.sanling.account.AccountService;
+import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
 
 /** Loads the demo data once (marked in data_load), when {@code sanling.demo.enabled=true}. */
@@ -21,20 +22,23 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     static final String ORGANISATION = "demo-organisation";
+    static final String CASES = "demo-cases";
 
     private final DemoProperties properties;
     private final DemoMapper mapper;
     private final RegionService regions;
     private final AccountService accounts;
+    private final DisputeCommandService commands;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoDataLoader(DemoProperties properties, DemoMapper mapper, RegionService regions, AccountService accounts,
-            TransactionTemplate tx, Clock clock) {
+            DisputeCommandService commands, TransactionTemplate tx, Clock clock) {
         this.properties = properties;
         this.mapper = mapper;
         this.regions = regions;
         this.accounts = accounts;
+        this.commands = commands;
         this.tx = tx;
         this.clock = clock;
     }
@@ -45,6 +49,9 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         once(ORGANISATION, () -> DemoOrganisation.load(regions, accounts, clock));
+        if (properties.cases() > 0) {
+            once(CASES, () -> DemoCases.load(commands, regions, properties.cases()));
+        }
     }
 
     private void once(String name, Runnable load) {

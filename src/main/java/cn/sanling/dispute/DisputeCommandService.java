@@ -1,0 +1,570 @@
+package cn.sanling.dispute;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sanling.account.Actor;
+import cn.sanling.account.Role;
+import cn.sanling.audit.AuditEvent;
+import cn.sanling.audit.AuditLog;
+import cn.sanling.category.CategoryService;
+import cn.sanling.dispute.Requests.ActionRequest;
+import cn.sanling.dispute.Requests.PartyInput;
+import cn.sanling.dispute.Requests.ReportRequest;
+import cn.sanling.dispute.Terms.AgreementType;
+import cn.sanling.dispute.Terms.Fulfilment;
+import cn.sanling.dispute.Terms.ReferTo;
+import cn.sanling.region.Grid;
+import cn.sanling.region.Region;
+import cn.sanling.region.RegionLevel;
+import cn.sanling.region.RegionService;
+import cn.sanling.support.PiiCipher;
+import cn.sanling.support.ProblemException;
+
+/**
+ * The write side of the case: intake and every action of SPEC §7. Each method is one transaction in which the case
+ * row (optimistically locked by {@code version}), its timeline, its side records, its audit entry and the process
+ * engine's task change commit together.
+ */
+@Service
+public class DisputeCommandService {
+
+    /** Case numbers and years follow the county's calendar. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Duration MAX_EXTENSION = Duration.ofDays(30);
+    private static final int MAX_PARTIES = 50;
+
+    private final DisputeMapper mapper;
+    private final CaseProcess process;
+    private final RiskRules riskRules;
+    private final CaseNumbers numbers;
+    private final PiiCipher pii;
+    private final RegionService regions;
+    private final CategoryService categories;
+    private final AuditLog audit;
+    private final SlaProperties sla;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    DisputeCommandService(DisputeMapper mapper, CaseProcess process, RiskRules riskRules, CaseNumbers numbers,
+            PiiCipher pii, RegionService regions, CategoryService categories, AuditLog audit, SlaProperties sla,
+            Clock clock, ApplicationEventPublisher events) {
+        this.mapper = mapper;
+        this.process = process;
+        this.riskRules = riskRules;
+        this.numbers = numbers;
+        this.pii = pii;
+        this.regions = regions;
+        this.categories = categories;
+        this.audit = audit;
+        this.sla = sla;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    // ------------------------------------------------------------------------------------------------ intake
+
+    /**
+     * Registers a reported dispute and starts its process. With an {@code idempotencyKey} the key is claimed first,
+     * so a concurrent duplicate waits and then fails with a duplicate key (the caller answers with the first case).
+     *
+     * @return the new case's id
+     */
+    @Transactional
+    public long report(Actor actor, ReportRequest req, String idempotencyKey) {
+        if (actor.role() != Role.GRID_WORKER && actor.role() != Role.MEDIATOR && actor != Actor.SYSTEM) {
+            throw ProblemException.forbidden("Only grid workers and mediators report disputes");
+        }
+        Intake in = validate(actor, req);
+        Instant now = clock.instant();
+        if (idempotencyKey != null) {
+            mapper.claimIdempotencyKey(actor.username(), idempotencyKey, now);
+        }
+        Set<RiskFlag> flags = EnumSet.noneOf(RiskFlag.class);
+        flags.addAll(in.flags());
+        if (in.parties().size() >= 5) {
+            flags.add(RiskFlag.GROUP);
+        }
+        List<String> idHashes = in.parties().stream().map(PartyInput::idNumber).filter(s -> s != null && !s.isBlank())
+                .map(pii::hash).distinct().toList();
+        if (idHashes.size() >= 2 && mapper.countCasesWithParties(idHashes) > 0) {
+            flags.add(RiskFlag.REPEATED);
+        }
+        RiskLevel risk = riskRules.grade(in.categoryCode(), in.subCategoryCode(), in.source(), flags);
+
+        DisputeRow c = new DisputeRow();
+        c.villageCode = in.villageCode();
+        c.countyCode = RegionLevel.COUNTY.prefixOf(in.villageCode());
+        c.caseNo = numbers.next(c.countyCode, now.atZone(ZONE).getYear());
+        c.title = in.title();
+        c.description = in.description();
+        c.categoryCode = in.categoryCode();
+        c.subCategoryCode = in.subCategoryCode();
+        c.gridCode = in.gridCode();
+        c.regionCode = in.gridCode() != null ? in.gridCode() : in.villageCode();
+        c.source = in.source();
+        c.occurredAt = req.occurredAt();
+        c.riskLevel = risk;
+        c.riskFlags = flags.isEmpty() ? null : flags.stream().map(Enum::name).collect(Collectors.joining(","));
+        c.status = CaseStatus.PENDING;
+        // 越级: a RED case starts at the township
+        c.level = risk == RiskLevel.RED ? CaseLevel.TOWNSHIP : CaseLevel.VILLAGE;
+        c.dueAt = now.plus(sla.acceptFor(risk));
+        c.visitId = req.visitId();
+        c.reportedBy = actor.username();
+        c.reportedAt = now;
+        c.updatedAt = now;
+        mapper.insert(c);
+        for (PartyInput p : in.parties()) {
+            mapper.insertParty(encrypt(c.id, p));
+        }
+        mapper.insertEvent(c.id, now, actor.username(), "REPORT", null, CaseStatus.PENDING, c.level,
+                "source=" + c.source + ", risk=" + risk + (c.riskFlags == null ? "" : " " + c.riskFlags));
+
+        Map<String, Object> vars = ProcessPlan.accept(c, c.dueAt);
+        vars.put(CaseProcess.CASE_ID, c.id);
+        String pid = process.start(c.id, vars);
+        mapper.setProcess(c.id, pid);
+        if (idempotencyKey != null) {
+            mapper.bindIdempotencyKey(actor.username(), idempotencyKey, c.id);
+        }
+        events.publishEvent(new CaseStatusChanged(c.id, c.caseNo, c.source, null, CaseStatus.PENDING, c.level,
+                actor.username(), now, null));
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "DISPUTE_REPORT").target("DISPUTE", c.id)
+                .region(c.regionCode).status(null, CaseStatus.PENDING).detail(c.caseNo));
+        return c.id;
+    }
+
+    /** The case an idempotency key of this user already created, if any. */
+    @Transactional(readOnly = true)
+    public Long idempotentCase(Actor actor, String key) {
+        return mapper.findIdempotentCase(actor.username(), key);
+    }
+
+    private record Intake(String title, String description, String categoryCode, String subCategoryCode,
+            String villageCode, String gridCode, CaseSource source, List<RiskFlag> flags, List<PartyInput> parties) {
+    }
+
+    private Intake validate(Actor actor, ReportRequest req) {
+        FieldChecks v = new FieldChecks();
+        String title = v.text("title", req.title(), 200);
+        String description = v.text("description", req.description(), 4000);
+        String category = v.text("categoryCode", req.categoryCode(), 40);
+        String sub = v.optionalText("subCategoryCode", req.subCategoryCode(), 40);
+        if (category != null && categories.category(category).isEmpty()) {
+            v.fail("categoryCode", "unknown category");
+        } else if (category != null && sub != null && categories.subCategory(category, sub).isEmpty()) {
+            v.fail("subCategoryCode", "not a sub-category of " + category);
+        }
+        CaseSource source = v.required("source", req.source(), CaseSource.class);
+        List<RiskFlag> flags = new ArrayList<>();
+        if (req.riskFlags() != null) {
+            if (req.riskFlags().size() > RiskFlag.values().length) {
+                v.fail("riskFlags", "too many flags");
+            } else {
+                for (String f : req.riskFlags()) {
+                    RiskFlag flag = v.required("riskFlags", f, RiskFlag.class);
+                    if (flag != null) {
+                        flags.add(flag);
+                    }
+                }
+            }
+        }
+        if (req.occurredAt() != null && req.occurredAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            v.fail("occurredAt", "must not be in the future");
+        }
+
+        // where: a grid (its village follows) or a village, inside the reporter's scope
+        String villageCode = null;
+        String gridCode = null;
+        if (req.gridCode() != null && !req.gridCode().isBlank()) {
+            Grid grid = regions.grid(req.gridCode().strip()).filter(g -> actor.scope().covers(g.code())).orElse(null);
+            if (grid == null) {
+                v.fail("gridCode", "unknown grid or outside your area");
+            } else if (req.villageCode() != null && !req.villageCode().isBlank()
+                    && !grid.villageCode().equals(req.villageCode().strip())) {
+                v.fail("gridCode", "grid does not belong to village " + req.villageCode());
+            } else {
+                gridCode = grid.code();
+                villageCode = grid.villageCode();
+            }
+        } else if (req.villageCode() != null && !req.villageCode().isBlank()) {
+            Region village = regions.find(req.villageCode().strip())
+                    .filter(r -> r.level() == RegionLevel.VILLAGE && actor.scope().covers(r.code())).orElse(null);
+            if (village == null) {
+                v.fail("villageCode", "unknown village or outside your area");
+            } else {
+                villageCode = village.code();
+            }
+        } else {
+            v.fail("gridCode", "gridCode or villageCode is required");
+        }
+
+        List<PartyInput> parties = new ArrayList<>();
+        if (req.parties() == null || req.parties().isEmpty()) {
+            v.fail("parties", "at least one party is required");
+        } else if (req.parties().size() > MAX_PARTIES) {
+            v.fail("parties", "at most " + MAX_PARTIES + " parties");
+        } else {
+            for (int i = 0; i < req.parties().size(); i++) {
+                PartyInput p = req.parties().get(i);
+                String at = "parties[" + i + "].";
+                if (p == null) {
+                    v.fail("parties[" + i + "]", "required");
+                    continue;
+                }
+                String name = v.text(at + "name", p.name(), 50);
+                String id = v.optionalText(at + "idNumber", p.idNumber(), 18);
+                if (id != null && !IdNumber.isValid(id)) {
+                    v.fail(at + "idNumber", "not a valid ID number (GB 11643 checksum)");
+                }
+                String phone = v.optionalText(at + "phone", p.phone(), 20);
+                if (phone != null && !phone.matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {
+                    v.fail(at + "phone", "not a valid phone number");
+                }
+                PartyRole role = v.required(at + "role", p.role(), PartyRole.class);
+                parties.add(new PartyInput(name, id == null ? null : id.toUpperCase(), phone,
+                        role == null ? null : role.name()));
+            }
+        }
+        v.throwIfAny();
+        return new Intake(title, description, category, sub, villageCode, gridCode, source, flags, parties);
+    }
+
+    private PartyRow encrypt(long caseId, PartyInput p) {
+        PartyRow row = new PartyRow();
+        row.disputeId = caseId;
+        row.role = PartyRole.valueOf(p.role());
+        row.nameEnc = pii.encrypt(p.name());
+        row.nameHash = pii.hash(p.name());
+        row.idNumberEnc = pii.encrypt(p.idNumber());
+        row.idNumberHash = pii.hash(p.idNumber());
+        row.phoneEnc = pii.encrypt(p.phone());
+        row.phoneHash = pii.hash(p.phone());
+        return row;
+    }
+
+    // ------------------------------------------------------------------------------------------------ actions
+
+    /** Takes one action on a case (SPEC §7 actions table). */
+    @Transactional
+    public void act(Actor actor, long id, ActionRequest req) {
+        if (!actor.role().handlesCases()) {
+            throw ProblemException.forbidden("Your role may not change cases");
+        }
+        DisputeRow before = mapper.find(id);
+        if (before == null || !actor.scope().covers(before.regionCode)) {
+            throw ProblemException.notFound("Case " + id);
+        }
+        FieldChecks v = new FieldChecks();
+        CaseAction action = v.required("action", req.action(), CaseAction.class);
+        v.throwIfAny();
+        requireRole(actor, action, before);
+
+        Instant now = clock.instant();
+        DisputeRow after = before.copy();
+        after.updatedAt = now;
+        Step step = switch (action) {
+            case ACCEPT -> accept(before, after, now, v);
+            case REJECT -> reject(req, after, v);
+            case RECORD_SESSION -> recordSession(actor, req, before, now, v);
+            case RESOLVE -> resolve(req, after, now, v);
+            case ESCALATE -> escalate(req, before, after, now, v);
+            case REFER -> refer(req, before, after, v);
+            case FOLLOW_UP -> followUp(actor, req, before, after, now, v);
+            case WITHDRAW -> withdraw(req, before, after, v);
+            case SUPERVISE -> supervise(actor, req, before, after, now, v);
+            case RESPOND -> respond(actor, req, before, after, now, v);
+            case EXTEND -> extend(req, before, after, v);
+            case REGRADE -> regrade(req, before, after, now, v);
+        };
+        v.throwIfAny();
+        if (req.expectedVersion() != null && req.expectedVersion() != before.version) {
+            throw ProblemException.conflict("Case " + id + " is at version " + before.version + ", not "
+                    + req.expectedVersion());
+        }
+        if (!step.from().contains(before.status)) {
+            throw ProblemException.invalidTransition(action + " is not possible while the case is " + before.status);
+        }
+        step.guard().run();
+
+        if (step.completesTask() != null) {
+            after.currentTask = null;
+            after.currentTaskId = null;
+        }
+        if (mapper.transition(after, before.version) == 0) {
+            throw ProblemException.conflict("Case " + id + " was changed by someone else; reload and retry");
+        }
+        step.effects().run();
+        mapper.insertEvent(id, now, actor.username(), action.name(), before.status, after.status, after.level,
+                step.note());
+        if (step.completesTask() != null) {
+            process.complete(before.processInstanceId, step.completesTask(), step.decision(), step.variables());
+        }
+        if (before.status != after.status) {
+            events.publishEvent(new CaseStatusChanged(id, before.caseNo, before.source, before.status, after.status,
+                    after.level, actor.username(), now, step.note()));
+        }
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "DISPUTE_" + action).target("DISPUTE", id)
+                .region(before.regionCode).status(before.status, after.status).detail(before.caseNo));
+    }
+
+    /**
+     * What one action does: the statuses it may start from, a guard checked after the status (409s of its own),
+     * side effects after the case row is written, the task it completes with which decision and next variables,
+     * and the timeline note.
+     */
+    private record Step(Set<CaseStatus> from, Runnable guard, Runnable effects, String completesTask, String decision,
+            Map<String, Object> variables, String note) {
+
+        static Step of(Set<CaseStatus> from, String note) {
+            return new Step(from, () -> { }, () -> { }, null, null, null, note);
+        }
+
+        Step completing(String task, String decision, Map<String, Object> variables) {
+            return new Step(from, guard, effects, task, decision, variables, note);
+        }
+
+        Step withGuard(Runnable g) {
+            return new Step(from, g, effects, completesTask, decision, variables, note);
+        }
+
+        Step withEffects(Runnable e) {
+            return new Step(from, guard, e, completesTask, decision, variables, note);
+        }
+    }
+
+    private static final Set<CaseStatus> PENDING = EnumSet.of(CaseStatus.PENDING);
+    private static final Set<CaseStatus> MEDIATING = EnumSet.of(CaseStatus.MEDIATING);
+    private static final Set<CaseStatus> ACTIVE = EnumSet.of(CaseStatus.PENDING, CaseStatus.MEDIATING);
+    private static final Set<CaseStatus> OPEN = EnumSet.of(CaseStatus.PENDING, CaseStatus.MEDIATING, CaseStatus.RESOLVED);
+
+    private Step accept(DisputeRow before, DisputeRow after, Instant now, FieldChecks v) {
+        after.status = CaseStatus.MEDIATING;
+        after.acceptedAt = before.acceptedAt != null ? before.acceptedAt : now;
+        after.dueAt = now.plus(sla.mediateAt(before.level));
+        after.overdue = false;
+        return Step.of(PENDING, null).completing("ACCEPT", "ACCEPT", ProcessPlan.mediate(after, after.dueAt));
+    }
+
+    private Step reject(ActionRequest req, DisputeRow after, FieldChecks v) {
+        String reason = v.text("reason", req.reason(), 1000);
+        closeOpenEnded(after, CaseStatus.REJECTED);
+        return Step.of(PENDING, reason).completing("ACCEPT", "REJECT", Map.of());
+    }
+
+    private Step recordSession(Actor actor, ActionRequest req, DisputeRow before, Instant now, FieldChecks v) {
+        String note = v.text("note", req.note(), 4000);
+        String attendees = v.optionalText("attendees", req.attendees(), 500);
+        return Step.of(MEDIATING, note).withEffects(
+                () -> mapper.insertSession(before.id, now, actor.username(), before.level, note, attendees));
+    }
+
+    private Step resolve(ActionRequest req, DisputeRow after, Instant now, FieldChecks v) {
+        AgreementType type = v.required("agreementType", req.agreementType(), AgreementType.class);
+        String text = v.text("agreementText", req.agreementText(), 4000);
+        Fulfilment fulfilment = v.required("fulfilment", req.fulfilment(), Fulfilment.class);
+        after.status = CaseStatus.RESOLVED;
+        after.agreementType = type;
+        after.agreementText = text;
+        after.fulfilment = fulfilment;
+        after.resolvedAt = now;
+        after.dueAt = now.plus(sla.followUp());
+        after.overdue = false;
+        return Step.of(MEDIATING, type + "/" + fulfilment)
+                .completing("MEDIATE", "RESOLVE", ProcessPlan.followUp(after, after.dueAt));
+    }
+
+    private Step escalate(ActionRequest req, DisputeRow before, DisputeRow after, Instant now, FieldChecks v) {
+        String reason = v.text("reason", req.reason(), 1000);
+        CaseLevel next = before.level.next();
+        if (next != null) {
+            after.status = CaseStatus.PENDING;
+            after.level = next;
+            after.dueAt = now.plus(sla.acceptFor(before.riskLevel));
+            after.overdue = false;
+        }
+        return Step.of(MEDIATING, reason)
+                .withGuard(() -> {
+                    if (next == null) {
+                        throw ProblemException.invalidTransition("A county-level case cannot be escalated; resolve or refer it");
+                    }
+                })
+                .completing("MEDIATE", "ESCALATE", next == null ? Map.of() : ProcessPlan.accept(after, after.dueAt));
+    }
+
+    private Step refer(ActionRequest req, DisputeRow before, DisputeRow after, FieldChecks v) {
+        ReferTo to = v.required("referTo", req.referTo(), ReferTo.class);
+        String reason = v.text("reason", req.reason(), 1000);
+        after.referTo = to;
+        after.referReason = reason;
+        closeOpenEnded(after, CaseStatus.REFERRED);
+        return Step.of(ACTIVE, to + ": " + reason).completing(taskOf(before.status), "REFER", Map.of());
+    }
+
+    private Step followUp(Actor actor, ActionRequest req, DisputeRow before, DisputeRow after, Instant now,
+            FieldChecks v) {
+        Boolean fulfilled = v.required("fulfilled", req.fulfilled());
+        Boolean satisfied = v.required("satisfied", req.satisfied());
+        String note = v.optionalText("note", req.note(), 2000);
+        Map<String, Object> next = Map.of();
+        if (Boolean.TRUE.equals(fulfilled)) {
+            after.status = CaseStatus.CLOSED;
+            after.closedAt = now;
+            after.dueAt = null;
+        } else {
+            after.status = CaseStatus.MEDIATING;
+            after.dueAt = now.plus(sla.mediateAt(before.level));
+            next = ProcessPlan.mediate(after, after.dueAt);
+        }
+        after.overdue = false;
+        String summary = "fulfilled=" + fulfilled + ", satisfied=" + satisfied + (note == null ? "" : ": " + note);
+        return Step.of(EnumSet.of(CaseStatus.RESOLVED), summary)
+                .withEffects(() -> mapper.insertFollowUp(before.id, now, actor.username(), fulfilled, satisfied, note))
+                .completing("FOLLOW_UP", Boolean.TRUE.equals(fulfilled) ? "CLOSE" : "REOPEN", next);
+    }
+
+    private Step withdraw(ActionRequest req, DisputeRow before, DisputeRow after, FieldChecks v) {
+        String reason = v.text("reason", req.reason(), 1000);
+        closeOpenEnded(after, CaseStatus.WITHDRAWN);
+        return Step.of(ACTIVE, reason).completing(taskOf(before.status), "WITHDRAW", Map.of());
+    }
+
+    private Step supervise(Actor actor, ActionRequest req, DisputeRow before, DisputeRow after, Instant now,
+            FieldChecks v) {
+        String note = v.text("note", req.note(), 2000);
+        if (req.dueAt() != null && !req.dueAt().isAfter(now)) {
+            v.fail("dueAt", "must be in the future");
+        }
+        after.supervised = true;
+        return Step.of(OPEN, note).withEffects(() -> {
+            mapper.insertSupervision(before.id, now, actor.username(), false, note, req.dueAt());
+            notifyHandlers(before, now, "SUPERVISION", "督办：" + note);
+            process.supervise(before.processInstanceId, ProcessPlan.handlers(before));
+        });
+    }
+
+    private Step respond(Actor actor, ActionRequest req, DisputeRow before, DisputeRow after, Instant now,
+            FieldChecks v) {
+        String note = v.text("note", req.note(), 2000);
+        after.supervised = false;
+        return Step.of(OPEN, note).withGuard(() -> {
+            if (!before.supervised) {
+                throw ProblemException.invalidTransition("The case has no open supervision order to respond to");
+            }
+        }).withEffects(() -> {
+            mapper.answerSupervisions(before.id, now, actor.username(), note);
+            process.respond(before.processInstanceId);
+        });
+    }
+
+    private Step extend(ActionRequest req, DisputeRow before, DisputeRow after, FieldChecks v) {
+        Instant until = v.required("until", req.until());
+        String reason = v.text("reason", req.reason(), 1000);
+        Boolean consent = v.required("partiesConsent", req.partiesConsent());
+        if (consent != null && !consent) {
+            v.fail("partiesConsent", "an extension needs the parties' consent");
+        }
+        if (until != null && before.dueAt != null) {
+            if (!until.isAfter(before.dueAt)) {
+                v.fail("until", "must be after the current deadline " + before.dueAt);
+            } else if (until.isAfter(before.dueAt.plus(MAX_EXTENSION))) {
+                v.fail("until", "at most 30 days after the current deadline " + before.dueAt);
+            }
+        }
+        Set<String> extended = levels(before.extendedLevels);
+        after.dueAt = until;
+        after.overdue = false;
+        extended.add(before.level.name());
+        after.extendedLevels = String.join(",", extended);
+        return Step.of(MEDIATING, "until " + until + ": " + reason)
+                .withGuard(() -> {
+                    if (levels(before.extendedLevels).contains(before.level.name())) {
+                        throw ProblemException.invalidTransition("The deadline was already extended once at "
+                                + before.level + " level");
+                    }
+                })
+                .withEffects(() -> process.moveMediationDeadline(before.processInstanceId, until));
+    }
+
+    private Step regrade(ActionRequest req, DisputeRow before, DisputeRow after, Instant now, FieldChecks v) {
+        RiskLevel risk = v.required("riskLevel", req.riskLevel(), RiskLevel.class);
+        String reason = v.text("reason", req.reason(), 1000);
+        after.riskLevel = risk == null ? before.riskLevel : risk;
+        return Step.of(ACTIVE, before.riskLevel + " → " + risk + ": " + reason).withEffects(() -> {
+            if (risk == RiskLevel.RED && before.riskLevel != RiskLevel.RED) {
+                notifyRed(after, now, Actor.SYSTEM.username());
+            }
+        });
+    }
+
+    private static void closeOpenEnded(DisputeRow after, CaseStatus terminal) {
+        after.status = terminal;
+        after.dueAt = null;
+        after.overdue = false;
+        after.supervised = false;
+    }
+
+    private static String taskOf(CaseStatus status) {
+        return status == CaseStatus.PENDING ? "ACCEPT" : status == CaseStatus.MEDIATING ? "MEDIATE" : "FOLLOW_UP";
+    }
+
+    private static Set<String> levels(String csv) {
+        Set<String> s = new LinkedHashSet<>();
+        if (csv != null && !csv.isBlank()) {
+            s.addAll(List.of(csv.split(",")));
+        }
+        return s;
+    }
+
+    /** Role rules of the actions table: 403 for a role (or level) that may never take this action on this case. */
+    private static void requireRole(Actor actor, CaseAction action, DisputeRow c) {
+        boolean mediatorAtLevel = actor.is(Role.MEDIATOR) && actor.level() == c.level.regionLevel();
+        boolean ok = switch (action) {
+            case ACCEPT, REJECT, RECORD_SESSION, RESOLVE, ESCALATE, REFER, EXTEND, REGRADE -> mediatorAtLevel;
+            case FOLLOW_UP -> actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR);
+            case WITHDRAW -> mediatorAtLevel || (actor.is(Role.GRID_WORKER) && actor.username().equals(c.reportedBy));
+            case SUPERVISE -> actor.is(Role.SUPERVISOR);
+            case RESPOND -> c.status == CaseStatus.RESOLVED ? actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR)
+                    : mediatorAtLevel;
+        };
+        if (!ok) {
+            throw ProblemException.forbidden(action + " on a " + c.level + "-level case is not yours to take");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ notifications
+
+    void notifyRed(DisputeRow c, Instant now, String actor) {
+        String township = RegionLevel.TOWNSHIP.prefixOf(c.villageCode);
+        notify(c, now, actor, "VILLAGE_POLICE", c.villageCode, "RED_ALERT",
+                "红色风险纠纷 " + c.caseNo + "：请一村一警介入");
+        notify(c, now, actor, "TOWNSHIP_CENTRE", township, "RED_ALERT",
+                "红色风险纠纷 " + c.caseNo + " 越级至乡镇综治中心受理");
+        notify(c, now, actor, "MEDIATOR", c.villageCode, "RED_ALERT",
+                "红色风险纠纷 " + c.caseNo + "：村调解员可参与调解");
+    }
+
+    void notifyHandlers(DisputeRow c, Instant now, String kind, String message) {
+        String region = c.level.handlingRegion(c.villageCode);
+        notify(c, now, "system", "MEDIATOR", region, kind, message);
+    }
+
+    void notify(DisputeRow c, Instant now, String actor, String role, String region, String kind, String message) {
+        mapper.insertNotification(c.id, now, role, region, kind, message);
+        mapper.insertEvent(c.id, now, actor, "NOTIFY", null, null, c.level, role + "@" + region + ": " + message);
+    }
+}

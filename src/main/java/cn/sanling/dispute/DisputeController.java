@@ -1,0 +1,110 @@
+package cn.sanling.dispute;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.sanling.account.Actor;
+import cn.sanling.dispute.Requests.ActionRequest;
+import cn.sanling.dispute.Requests.ReportRequest;
+import cn.sanling.dispute.Views.CaseView;
+import cn.sanling.dispute.Views.PartyView;
+import cn.sanling.dispute.Views.TaskItem;
+import cn.sanling.dispute.Views.TimelineEntry;
+import cn.sanling.support.PageResult;
+import cn.sanling.support.ProblemException;
+
+@RestController
+@RequestMapping("/api/v1")
+class DisputeController {
+
+    private final DisputeCommandService commands;
+    private final DisputeQueryService queries;
+
+    DisputeController(DisputeCommandService commands, DisputeQueryService queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /**
+     * Reports a dispute: 201 with Location. With {@code Idempotency-Key}, a repeat of the same key by the same
+     * user answers 200 with the case the first request created (also when both arrive at once).
+     */
+    @PostMapping("/disputes")
+    ResponseEntity<CaseView> report(Actor actor, @RequestBody ReportRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && (key.length() > 100 || !key.matches("[\\x21-\\x7e]+"))) {
+            throw ProblemException.badRequest("Idempotency-Key", "1-100 printable ASCII characters");
+        }
+        if (key != null) {
+            Long existing = commands.idempotentCase(actor, key);
+            if (existing != null) {
+                return ResponseEntity.ok(queries.get(actor, existing));
+            }
+        }
+        long id;
+        try {
+            id = commands.report(actor, body, key);
+        } catch (DuplicateKeyException e) {
+            Long existing = key == null ? null : commands.idempotentCase(actor, key);
+            if (existing == null) {
+                throw e;
+            }
+            return ResponseEntity.ok(queries.get(actor, existing));
+        }
+        return ResponseEntity.created(URI.create("/api/v1/disputes/" + id)).body(queries.get(actor, id));
+    }
+
+    @GetMapping("/disputes")
+    PageResult<CaseView> list(Actor actor, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String categoryCode,
+            @RequestParam(required = false) String regionCode, @RequestParam(required = false) String riskLevel,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String source,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+        return queries.list(actor, new DisputeQueryService.ListParams(status, level, categoryCode, regionCode, riskLevel,
+                overdue, source, q, from, to, page, size, sort));
+    }
+
+    @GetMapping("/disputes/{id}")
+    CaseView get(Actor actor, @PathVariable long id) {
+        return queries.get(actor, id);
+    }
+
+    @GetMapping("/disputes/{id}/timeline")
+    List<TimelineEntry> timeline(Actor actor, @PathVariable long id) {
+        return queries.timeline(actor, id);
+    }
+
+    @PostMapping("/disputes/{id}/actions")
+    CaseView act(Actor actor, @PathVariable long id, @RequestBody ActionRequest body) {
+        commands.act(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/disputes/{id}/parties/{partyId}/reveal")
+    PartyView reveal(Actor actor, @PathVariable long id, @PathVariable long partyId) {
+        return queries.reveal(actor, id, partyId);
+    }
+
+    /** {@code {items:[{taskId, caseId, caseNo, title, task, level, riskLevel, dueAt, overdue, supervised}]}} */
+    @GetMapping("/tasks")
+    Map<String, List<TaskItem>> tasks(Actor actor) {
+        return Map.of("items", queries.worklist(actor));
+    }
+
+}

@@ -1,0 +1,89 @@
+package cn.sanling.dispute;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import cn.sanling.region.Scope;
+
+@Mapper
+interface DisputeMapper {
+
+    // ---- the case ----
+
+    void insert(DisputeRow row);
+
+    DisputeRow find(@Param("id") long id);
+
+    DisputeRow findByProcess(@Param("processInstanceId") String processInstanceId);
+
+    /** Writes a transition if nobody changed the case since {@code expectedVersion}; returns rows updated (0 or 1). */
+    int transition(@Param("row") DisputeRow row, @Param("expectedVersion") int expectedVersion);
+
+    void setProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+
+    /** Mirrors the open user task of the process (a read model for the worklist; not a business change). */
+    void mirrorTask(@Param("id") long id, @Param("task") String task, @Param("taskId") String taskId);
+
+    List<DisputeRow> search(@Param("f") CaseFilter filter, @Param("scope") Scope scope);
+
+    long count(@Param("f") CaseFilter filter, @Param("scope") Scope scope);
+
+    List<DisputeRow> worklist(@Param("scope") Scope scope, @Param("tasks") Collection<String> tasks,
+            @Param("level") CaseLevel level, @Param("attentionOnly") boolean attentionOnly, @Param("limit") int limit);
+
+    // ---- parties ----
+
+    void insertParty(PartyRow party);
+
+    List<PartyRow> parties(@Param("ids") Collection<Long> disputeIds);
+
+    /** How many earlier cases had at least two of these parties (by ID-number hash): a repeated dispute. */
+    int countCasesWithParties(@Param("hashes") Collection<String> idHashes);
+
+    // ---- history and side records ----
+
+    void insertEvent(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("actor") String actor,
+            @Param("action") String action, @Param("fromStatus") CaseStatus from, @Param("toStatus") CaseStatus to,
+            @Param("level") CaseLevel level, @Param("note") String note);
+
+    List<Views.TimelineEntry> timeline(@Param("id") long id);
+
+    void insertSession(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("mediator") String mediator,
+            @Param("level") CaseLevel level, @Param("note") String note, @Param("attendees") String attendees);
+
+    void insertFollowUp(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("actor") String actor,
+            @Param("fulfilled") boolean fulfilled, @Param("satisfied") boolean satisfied, @Param("note") String note);
+
+    void insertSupervision(@Param("disputeId") long disputeId, @Param("at") Instant at,
+            @Param("supervisor") String supervisor, @Param("automatic") boolean automatic, @Param("note") String note,
+            @Param("dueAt") Instant dueAt);
+
+    int answerSupervisions(@Param("disputeId") long disputeId, @Param("at") Instant at,
+            @Param("responder") String responder, @Param("note") String note);
+
+    void insertNotification(@Param("disputeId") long disputeId, @Param("at") Instant at,
+            @Param("recipientRole") String recipientRole, @Param("recipientRegion") String recipientRegion,
+            @Param("kind") String kind, @Param("message") String message);
+
+    // ---- idempotency and numbering ----
+
+    void claimIdempotencyKey(@Param("username") String username, @Param("key") String key, @Param("at") Instant at);
+
+    Long findIdempotentCase(@Param("username") String username, @Param("key") String key);
+
+    void bindIdempotencyKey(@Param("username") String username, @Param("key") String key, @Param("id") long id);
+
+    int bumpCounter(@Param("county") String county, @Param("year") int year);
+
+    void insertCounter(@Param("county") String county, @Param("year") int year);
+
+    int readCounter(@Param("county") String county, @Param("year") int year);
+
+    // ---- rules ----
+
+    List<RiskRules.Rule> riskRules();
+}

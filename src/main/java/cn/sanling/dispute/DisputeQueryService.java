@@ -1,0 +1,182 @@
+package cn.sanling.dispute;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sanling.account.Actor;
+import cn.sanling.account.Role;
+import cn.sanling.audit.AuditEvent;
+import cn.sanling.audit.AuditLog;
+import cn.sanling.dispute.Views.CaseView;
+import cn.sanling.dispute.Views.Code;
+import cn.sanling.dispute.Views.PartyView;
+import cn.sanling.dispute.Views.TaskItem;
+import cn.sanling.dispute.Views.TimelineEntry;
+import cn.sanling.region.RegionService;
+import cn.sanling.support.Masking;
+import cn.sanling.support.PageResult;
+import cn.sanling.support.PiiCipher;
+import cn.sanling.support.ProblemException;
+
+/** The read side of the case: case JSON, lists with filters, the timeline, the worklist and the audited reveal. */
+@Service
+public class DisputeQueryService {
+
+    static final int MAX_PAGE_SIZE = 200;
+    private static final int WORKLIST_LIMIT = 200;
+
+    private final DisputeMapper mapper;
+    private final PiiCipher pii;
+    private final RegionService regions;
+    private final AuditLog audit;
+
+    DisputeQueryService(DisputeMapper mapper, PiiCipher pii, RegionService regions, AuditLog audit) {
+        this.mapper = mapper;
+        this.pii = pii;
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView get(Actor actor, long id) {
+        DisputeRow row = requireVisible(actor, id);
+        return view(row, mapper.parties(List.of(row.id)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(Actor actor, long id) {
+        requireVisible(actor, id);
+        return mapper.timeline(id);
+    }
+
+    /** Query parameters of GET /api/v1/disputes, as received. */
+    public record ListParams(String status, String level, String categoryCode, String regionCode, String riskLevel,
+            Boolean overdue, String source, String q, Instant from, Instant to, Integer page, Integer size,
+            String sort) {
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<CaseView> list(Actor actor, ListParams p) {
+        requireCaseRole(actor);
+        FieldChecks v = new FieldChecks();
+        int page = p.page() == null ? 0 : p.page();
+        int size = p.size() == null ? 20 : p.size();
+        v.check(page >= 0 && page <= 100_000, "page", "must be between 0 and 100000");
+        v.check(size >= 1 && size <= MAX_PAGE_SIZE, "size", "must be between 1 and " + MAX_PAGE_SIZE);
+        CaseStatus status = v.optional("status", p.status(), CaseStatus.class);
+        CaseLevel level = v.optional("level", p.level(), CaseLevel.class);
+        RiskLevel risk = v.optional("riskLevel", p.riskLevel(), RiskLevel.class);
+        CaseSource source = v.optional("source", p.source(), CaseSource.class);
+        String category = v.optionalText("categoryCode", p.categoryCode(), 40);
+        String q = v.optionalText("q", p.q(), 100);
+        if (p.from() != null && p.to() != null && !p.from().isBefore(p.to())) {
+            v.fail("from", "must be before 'to'");
+        }
+        String sortField = "reportedAt";
+        boolean descending = true;
+        if (p.sort() != null && !p.sort().isBlank()) {
+            String s = p.sort().strip();
+            String[] parts = s.split(",", 2);
+            descending = s.startsWith("-") || (parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc"));
+            boolean ascending = parts.length == 2 && parts[1].strip().equalsIgnoreCase("asc");
+            sortField = parts[0].strip().replaceFirst("^[-+]", "");
+            String sf = sortField;
+            if (Arrays.stream(CaseFilter.Sort.values()).noneMatch(x -> x.name().equals(sf))
+                    || (parts.length == 2 && !descending && !ascending)) {
+                v.fail("sort", "sort by one of " + Arrays.toString(CaseFilter.Sort.values()) + ", optionally ',asc' or ',desc'");
+            }
+        }
+        v.throwIfAny();
+        String region = null;
+        if (p.regionCode() != null && !p.regionCode().isBlank()) {
+            region = regions.require(p.regionCode().strip(), actor.scope()).code();
+        }
+        CaseFilter f = new CaseFilter(status, level, category, region, risk, p.overdue(), source,
+                q == null ? null : escapeLike(q), q == null ? null : pii.hash(q), q, p.from(), p.to(), page * size,
+                size, CaseFilter.Sort.valueOf(sortField).column, descending);
+        List<DisputeRow> rows = mapper.search(f, actor.scope());
+        long total = mapper.count(f, actor.scope());
+        return new PageResult<>(views(rows), page, size, total);
+    }
+
+    /**
+     * My worklist, most urgent first (overdue, supervised, risk, due time). Mediators: cases awaiting acceptance,
+     * mediation or follow-up at their level; grid workers: follow-ups (回访) in their area; supervisors: open cases in
+     * scope that are overdue or supervised.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskItem> worklist(Actor actor) {
+        requireCaseRole(actor);
+        List<DisputeRow> rows = switch (actor.role()) {
+            case MEDIATOR -> mapper.worklist(actor.scope(), List.of("ACCEPT", "MEDIATE", "FOLLOW_UP"),
+                    CaseLevel.of(actor.level()), false, WORKLIST_LIMIT);
+            case GRID_WORKER -> mapper.worklist(actor.scope(), List.of("FOLLOW_UP"), null, false, WORKLIST_LIMIT);
+            default -> mapper.worklist(actor.scope(), null, null, true, WORKLIST_LIMIT);
+        };
+        return rows.stream().map(r -> new TaskItem(r.currentTaskId, r.id, r.caseNo, r.title,
+                r.currentTask != null ? r.currentTask : "OVERSEE", r.level, r.riskLevel, r.dueAt, r.overdue,
+                r.supervised, r.status)).toList();
+    }
+
+    /** Shows one party unmasked to a handler in scope; audited. */
+    @Transactional
+    public PartyView reveal(Actor actor, long caseId, long partyId) {
+        DisputeRow row = requireVisible(actor, caseId);
+        if (!actor.is(Role.MEDIATOR) && !actor.is(Role.GRID_WORKER)) {
+            throw ProblemException.forbidden("Only handlers (mediators, grid workers) may reveal party details");
+        }
+        PartyRow p = mapper.parties(List.of(row.id)).stream().filter(x -> x.id == partyId).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Party " + partyId));
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "PARTY_REVEAL").target("PARTY", partyId)
+                .region(row.regionCode).detail(row.caseNo));
+        return new PartyView(p.id, pii.decrypt(p.nameEnc), pii.decrypt(p.idNumberEnc), pii.decrypt(p.phoneEnc), p.role);
+    }
+
+    private DisputeRow requireVisible(Actor actor, long id) {
+        requireCaseRole(actor);
+        DisputeRow row = mapper.find(id);
+        if (row == null || !actor.scope().covers(row.regionCode)) {
+            throw ProblemException.notFound("Case " + id);
+        }
+        return row;
+    }
+
+    private static void requireCaseRole(Actor actor) {
+        if (actor.role() == null || !actor.role().handlesCases()) {
+            throw ProblemException.forbidden("Your role may not read cases");
+        }
+    }
+
+    private List<CaseView> views(List<DisputeRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PartyRow>> parties = mapper.parties(rows.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(p -> p.disputeId));
+        return rows.stream().map(r -> view(r, parties.getOrDefault(r.id, List.of()))).toList();
+    }
+
+    private CaseView view(DisputeRow r, List<PartyRow> parties) {
+        List<PartyView> masked = parties.stream().map(p -> new PartyView(p.id, Masking.name(pii.decrypt(p.nameEnc)),
+                Masking.idNumber(pii.decrypt(p.idNumberEnc)), Masking.phone(pii.decrypt(p.phoneEnc)), p.role)).toList();
+        List<RiskFlag> flags = r.riskFlags == null ? List.of()
+                : Arrays.stream(r.riskFlags.split(",")).map(RiskFlag::valueOf).toList();
+        return new CaseView(r.id, r.caseNo, r.title, r.description, new Code(r.categoryCode, r.categoryName),
+                r.subCategoryCode == null ? null : new Code(r.subCategoryCode, r.subCategoryName), r.villageCode,
+                r.villageName, r.gridCode, r.source, r.status, r.level, r.riskLevel, flags, r.overdue, r.supervised,
+                r.dueAt, r.reportedBy, r.reportedAt, r.acceptedAt, r.resolvedAt, r.closedAt, r.occurredAt, r.visitId,
+                masked,
+                r.agreementType == null ? null : new Views.Resolution(r.agreementType, r.agreementText, r.fulfilment),
+                r.referTo == null ? null : new Views.Referral(r.referTo, r.referReason), r.version);
+    }
+
+    private static String escapeLike(String q) {
+        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,63 @@
+package cn.sanling.dispute;
+
+import java.time.Instant;
+
+/** A row of the dispute table (MyBatis sets the fields directly; the id is generated on insert). */
+class DisputeRow {
+    Long id;
+    String caseNo;
+    String title;
+    String description;
+    String categoryCode;
+    String subCategoryCode;
+    String countyCode;
+    String villageCode;
+    String gridCode;
+    String regionCode;
+    CaseSource source;
+    Instant occurredAt;
+    RiskLevel riskLevel;
+    String riskFlags;
+    CaseStatus status;
+    CaseLevel level;
+    Instant dueAt;
+    boolean overdue;
+    boolean supervised;
+    String extendedLevels;
+    String processInstanceId;
+    String currentTaskId;
+    String currentTask;
+    Long visitId;
+    String reportedBy;
+    Instant reportedAt;
+    Instant acceptedAt;
+    Instant resolvedAt;
+    Instant closedAt;
+    Instant updatedAt;
+    Terms.AgreementType agreementType;
+    String agreementText;
+    Terms.Fulfilment fulfilment;
+    Terms.ReferTo referTo;
+    String referReason;
+    int version;
+    // read-only, joined for display
+    String categoryName;
+    String subCategoryName;
+    String villageName;
+
+    /** A value copy, so a transition can be written as "before → after" with an optimistic version check. */
+    DisputeRow copy() {
+        DisputeRow c = new DisputeRow();
+        c.id = id; c.caseNo = caseNo; c.title = title; c.description = description; c.categoryCode = categoryCode;
+        c.subCategoryCode = subCategoryCode; c.countyCode = countyCode; c.villageCode = villageCode;
+        c.gridCode = gridCode; c.regionCode = regionCode; c.source = source; c.occurredAt = occurredAt;
+        c.riskLevel = riskLevel; c.riskFlags = riskFlags; c.status = status; c.level = level; c.dueAt = dueAt;
+        c.overdue = overdue; c.supervised = supervised; c.extendedLevels = extendedLevels;
+        c.processInstanceId = processInstanceId; c.currentTaskId = currentTaskId; c.currentTask = currentTask;
+        c.visitId = visitId; c.reportedBy = reportedBy; c.reportedAt = reportedAt; c.acceptedAt = acceptedAt;
+        c.resolvedAt = resolvedAt; c.closedAt = closedAt; c.updatedAt = updatedAt; c.agreementType = agreementType;
+        c.agreementText = agreementText; c.fulfilment = fulfilment; c.referTo = referTo; c.referReason = referReason;
+        c.version = version;
+        return c;
+    }
+}

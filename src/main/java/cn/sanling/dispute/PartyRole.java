@@ -1,0 +1,6 @@
+package cn.sanling.dispute;
+
+/** 当事人 role. */
+public enum PartyRole {
+    APPLICANT, RESPONDENT, OTHER
+}

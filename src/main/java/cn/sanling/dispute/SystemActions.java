@@ -1,0 +1,158 @@
+package cn.sanling.dispute;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sanling.account.Actor;
+import cn.sanling.audit.AuditEvent;
+import cn.sanling.audit.AuditLog;
+import cn.sanling.region.RegionLevel;
+import cn.sanling.support.ProblemException;
+
+/**
+ * What the process does by itself (actor {@code system}): risk alerts at intake, SLA expiries, and mirroring the
+ * open user task. Called by the workflow module's delegates inside the engine's transaction; a concurrent user
+ * change makes the optimistic update fail, and the engine retries the job.
+ */
+@Service
+public class SystemActions {
+
+    /** Variable telling the process what a mediation expiry did: {@code ESCALATE} or {@code CONTINUE}. */
+    public static final String EXPIRY_OUTCOME = "expiryOutcome";
+
+    private static final String SYSTEM = Actor.SYSTEM.username();
+
+    private final DisputeMapper mapper;
+    private final DisputeCommandService commands;
+    private final AuditLog audit;
+    private final SlaProperties sla;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    SystemActions(DisputeMapper mapper, DisputeCommandService commands, AuditLog audit, SlaProperties sla, Clock clock,
+            ApplicationEventPublisher events) {
+        this.mapper = mapper;
+        this.commands = commands;
+        this.audit = audit;
+        this.sla = sla;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** 风险研判 step: a RED case alerts the village police officer, the township centre and the village mediator. */
+    @Transactional
+    public void riskGraded(long caseId) {
+        DisputeRow c = require(caseId);
+        if (c.riskLevel == RiskLevel.RED) {
+            commands.notifyRed(c, clock.instant(), SYSTEM);
+        }
+    }
+
+    /** The open user task changed (ACCEPT, MEDIATE, FOLLOW_UP); kept on the case row for the worklist. */
+    @Transactional
+    public void taskOpened(long caseId, String task, String taskId) {
+        mapper.mirrorTask(caseId, task, taskId);
+    }
+
+    /** Acceptance deadline passed: flag overdue and tell the supervisors in scope. The task stays. */
+    @Transactional
+    public void acceptOverdue(long caseId) {
+        DisputeRow c = require(caseId);
+        if (c.status != CaseStatus.PENDING || c.overdue) {
+            return;
+        }
+        Instant now = clock.instant();
+        DisputeRow after = c.copy();
+        after.overdue = true;
+        after.updatedAt = now;
+        write(c, after, "OVERDUE", "受理超期");
+        notifySupervisors(c, now, "受理超期：" + c.caseNo);
+    }
+
+    /** Follow-up deadline passed: flag overdue. */
+    @Transactional
+    public void followUpOverdue(long caseId) {
+        DisputeRow c = require(caseId);
+        if (c.status != CaseStatus.RESOLVED || c.overdue) {
+            return;
+        }
+        DisputeRow after = c.copy();
+        after.overdue = true;
+        after.updatedAt = clock.instant();
+        write(c, after, "OVERDUE", "回访超期");
+    }
+
+    /**
+     * Mediation deadline passed. Below county level the case escalates to the next level (TIMEOUT_ESCALATE) and
+     * the returned variables carry the next acceptance step; at county level it is flagged overdue and gets an
+     * automatic 督办, and mediation continues with the timer re-armed one county period later.
+     */
+    @Transactional
+    public Map<String, Object> mediationExpired(long caseId) {
+        DisputeRow c = require(caseId);
+        Instant now = clock.instant();
+        DisputeRow after = c.copy();
+        after.updatedAt = now;
+        after.currentTask = null;
+        after.currentTaskId = null;
+        Map<String, Object> vars = new HashMap<>();
+        CaseLevel next = c.level.next();
+        if (c.status != CaseStatus.MEDIATING) {
+            throw new IllegalStateException("case " + caseId + " is " + c.status + ", not MEDIATING");
+        }
+        if (next != null) {
+            after.status = CaseStatus.PENDING;
+            after.level = next;
+            after.dueAt = now.plus(sla.acceptFor(c.riskLevel));
+            after.overdue = false;
+            write(c, after, "TIMEOUT_ESCALATE", "调解超期，自动升级至" + next);
+            vars.putAll(ProcessPlan.accept(after, after.dueAt));
+            vars.put(EXPIRY_OUTCOME, "ESCALATE");
+        } else {
+            after.overdue = true;
+            after.supervised = true;
+            write(c, after, "OVERDUE", "县级调解超期");
+            String note = "县级调解超期，自动督办";
+            mapper.insertSupervision(c.id, now, SYSTEM, true, note, null);
+            mapper.insertEvent(c.id, now, SYSTEM, "SUPERVISE", c.status, c.status, c.level, note);
+            commands.notify(c, now, SYSTEM, "SUPERVISOR", RegionLevel.COUNTY.prefixOf(c.villageCode), "SUPERVISION", note);
+            vars.putAll(ProcessPlan.mediate(after, now.plus(sla.mediateAt(c.level))));
+            vars.put(EXPIRY_OUTCOME, "CONTINUE");
+            vars.put("supervisionGroups", ProcessPlan.mediators(c));
+        }
+        return vars;
+    }
+
+    private void notifySupervisors(DisputeRow c, Instant now, String message) {
+        commands.notify(c, now, SYSTEM, "SUPERVISOR", RegionLevel.TOWNSHIP.prefixOf(c.villageCode), "OVERDUE", message);
+        commands.notify(c, now, SYSTEM, "SUPERVISOR", RegionLevel.COUNTY.prefixOf(c.villageCode), "OVERDUE", message);
+    }
+
+    private void write(DisputeRow before, DisputeRow after, String action, String note) {
+        if (mapper.transition(after, before.version) == 0) {
+            // a user changed the case at the same moment; failing makes the engine retry the job
+            throw ProblemException.conflict("Case " + before.id + " changed concurrently");
+        }
+        mapper.insertEvent(before.id, after.updatedAt, SYSTEM, action, before.status, after.status, after.level, note);
+        if (before.status != after.status) {
+            events.publishEvent(new CaseStatusChanged(before.id, before.caseNo, before.source, before.status,
+                    after.status, after.level, SYSTEM, after.updatedAt, note));
+        }
+        audit.record(AuditEvent.of(SYSTEM, "SYSTEM", "DISPUTE_" + action).target("DISPUTE", before.id)
+                .region(before.regionCode).status(before.status, after.status).detail(before.caseNo));
+    }
+
+    private DisputeRow require(long caseId) {
+        DisputeRow c = mapper.find(caseId);
+        if (c == null) {
+            throw new IllegalStateException("no case " + caseId);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,57 @@
+package cn.sanling.workflow;
+
+import java.util.Map;
+
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.JavaDelegate;
+import org.flowable.engine.delegate.TaskListener;
+import org.flowable.task.service.delegate.DelegateTask;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.sanling.dispute.CaseProcess;
+import cn.sanling.dispute.SystemActions;
+
+/**
+ * The beans the BPMN names in {@code delegateExpression}s. Each is a thin hand-over to {@link SystemActions}; the
+ * work happens in the engine's transaction (the caller's, or the timer job's).
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessDelegates {
+
+    @Bean
+    JavaDelegate riskGradedDelegate(SystemActions system) {
+        return execution -> system.riskGraded(caseId(execution));
+    }
+
+    @Bean
+    JavaDelegate acceptOverdueDelegate(SystemActions system) {
+        return execution -> system.acceptOverdue(caseId(execution));
+    }
+
+    @Bean
+    JavaDelegate followUpOverdueDelegate(SystemActions system) {
+        return execution -> system.followUpOverdue(caseId(execution));
+    }
+
+    /** Escalates below county level; at county level continues mediation with an automatic 督办 response task. */
+    @Bean
+    JavaDelegate mediationExpiredDelegate(SystemActions system) {
+        return execution -> {
+            Map<String, Object> next = system.mediationExpired(caseId(execution));
+            execution.setVariables(next); // no local variables here, so they land on the process instance
+        };
+    }
+
+    /** Mirrors the open accept/mediate/follow-up task onto the case row (the worklist's read model). */
+    @Bean
+    TaskListener taskMirror(SystemActions system) {
+        return (DelegateTask task) -> system.taskOpened(
+                ((Number) task.getVariable(CaseProcess.CASE_ID)).longValue(),
+                TaskKeys.apiName(task.getTaskDefinitionKey()), task.getId());
+    }
+
+    private static long caseId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CaseProcess.CASE_ID)).longValue();
+    }
+}

@@ -1,0 +1,106 @@
+package cn.sanling.dispute;
+
+import static cn.sanling.dispute.Reports.action;
+import static cn.sanling.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+
+/**
+ * Each demo account × each case route, for a case in 交口村 第1网格: inside the scope it is there; outside it does
+ * not exist (404, absent from lists and worklists); ADMIN and AUDITOR may never read cases (403).
+ */
+@SanlingIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DisputeScopeApiTest {
+
+    @Autowired
+    TestApi api;
+
+    long caseId;
+    long partyId;
+    String caseNo;
+
+    @BeforeAll
+    void reportOneCase() {
+        CaseSteps steps = new CaseSteps(api);
+        caseId = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        caseNo = steps.get("gw_jiaokou", caseId).get("caseNo").asString();
+        partyId = steps.get("gw_jiaokou", caseId).get("parties").get(0).get("id").asLong();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gw_jiaokou", "med_jiaokou", "med_jiaokouxiang", "med_hubin", "sup_hubin", "sup_smx"})
+    void users_in_scope_see_the_case_everywhere(String user) {
+        assertThat(api.as(user).get("/api/v1/disputes/" + caseId).status()).isEqualTo(200);
+        assertThat(api.as(user).get("/api/v1/disputes/" + caseId + "/timeline").status()).isEqualTo(200);
+        ApiResponse list = api.as(user).get("/api/v1/disputes?q=" + caseNo);
+        assertThat(list.json().get("items").valueStream().map(c -> c.get("id").asLong())).containsExactly(caseId);
+        assertThat(list.json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gw_fucun", "med_daying"})
+    void users_outside_scope_get_404_and_never_see_it_in_lists(String user) {
+        assertProblem(api.as(user).get("/api/v1/disputes/" + caseId), 404);
+        assertProblem(api.as(user).get("/api/v1/disputes/" + caseId + "/timeline"), 404);
+        assertProblem(api.as(user).post("/api/v1/disputes/" + caseId + "/actions", action("ACCEPT")), 404);
+        assertProblem(api.as(user).post("/api/v1/disputes/" + caseId + "/actions",
+                action("WITHDRAW", "reason", "x")), 404);
+        assertProblem(api.as(user).post("/api/v1/disputes/" + caseId + "/parties/" + partyId + "/reveal", ""), 404);
+        ApiResponse list = api.as(user).get("/api/v1/disputes?size=200&q=" + caseNo);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("total").asLong()).isZero();
+        assertThat(list.body()).doesNotContain(caseNo);
+        assertThat(api.as(user).get("/api/v1/tasks").body()).doesNotContain(caseNo);
+        assertProblem(api.as(user).get("/api/v1/disputes?regionCode=411202201200"), 404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "auditor"})
+    void admin_and_auditor_may_never_read_or_change_cases(String user) {
+        assertProblem(api.as(user).get("/api/v1/disputes/" + caseId), 403);
+        assertProblem(api.as(user).get("/api/v1/disputes"), 403);
+        assertProblem(api.as(user).get("/api/v1/disputes/" + caseId + "/timeline"), 403);
+        assertProblem(api.as(user).get("/api/v1/tasks"), 403);
+        assertProblem(api.as(user).post("/api/v1/disputes/" + caseId + "/actions", action("ACCEPT")), 403);
+        assertProblem(api.as(user).post("/api/v1/disputes", Reports.neighbourDispute().json()), 403);
+        assertProblem(api.as(user).post("/api/v1/disputes/" + caseId + "/parties/" + partyId + "/reveal", ""), 403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sup_hubin", "sup_smx"})
+    void supervisors_may_not_report_or_mediate(String user) {
+        assertProblem(api.as(user).post("/api/v1/disputes", Reports.neighbourDispute().json()), 403);
+        assertProblem(api.as(user).post("/api/v1/disputes/" + caseId + "/actions", action("ACCEPT")), 403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gw_jiaokou", "med_jiaokou", "sup_hubin"})
+    void list_filters_by_region_only_inside_the_scope(String user) {
+        ApiResponse village = api.as(user).get("/api/v1/disputes?size=200&regionCode=411202201200");
+        assertThat(village.status()).isEqualTo(200);
+        village.json().get("items").forEach(c -> assertThat(c.get("villageCode").asString()).isEqualTo("411202201200"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gw_jiaokou"})
+    void grid_worker_cannot_report_in_another_village(String user) {
+        ApiResponse r = api.as(user).post("/api/v1/disputes", Reports.neighbourDispute().inGrid("411202201201001").json());
+        assertThat(assertProblem(r, 400).get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .isEqualTo(List.of("gridCode"));
+        ApiResponse viaVillage = api.as(user).post("/api/v1/disputes", Reports.neighbourDispute().without("gridCode")
+                .with("villageCode", "411202201201").json());
+        assertProblem(viaVillage, 400);
+    }
+}

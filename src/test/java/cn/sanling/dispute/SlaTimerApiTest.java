@@ -1,0 +1,139 @@
+package cn.sanling.dispute;
+
+import static cn.sanling.dispute.Reports.action;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.flowable.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real BPMN timers firing with the async executor on, at second-scale SLAs (SPEC §3: "tests set them to seconds").
+ * Its own application context, closed afterwards so its timers stop.
+ */
+@SanlingIntegrationTest
+@TestPropertySource(properties = {
+        "flowable.async-executor-activate=true",
+        "sanling.workflow.job-acquire-interval=PT0.5S",
+        "sanling.sla.accept=PT2S",
+        "sanling.sla.mediate.village=PT3S",
+        "sanling.sla.mediate.township=PT3S",
+        "sanling.sla.mediate.county=PT3S",
+        "sanling.sla.follow-up=PT2S"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SlaTimerApiTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    HistoryService history;
+
+    CaseSteps steps;
+
+    @BeforeEach
+    void setUp() {
+        steps = new CaseSteps(api);
+    }
+
+    @Test
+    void missed_acceptance_deadline_flags_overdue_and_notifies_supervisors_but_keeps_the_task() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+
+        await(() -> steps.get("med_jiaokou", id).get("overdue").asBoolean());
+
+        JsonNode c = steps.get("med_jiaokou", id);
+        assertThat(c.get("status").asString()).isEqualTo("PENDING");
+        assertThat(steps.timelineActions("med_jiaokou", id)).contains("OVERDUE");
+        assertThat(jdbc.queryForList("SELECT recipient_region FROM notification WHERE dispute_id = ? "
+                + "AND recipient_role = 'SUPERVISOR'", String.class, id)).contains("411202201", "411202");
+        JsonNode item = api.as("med_jiaokou").get("/api/v1/tasks").json().get("items").valueStream()
+                .filter(t -> t.get("caseId").asLong() == id).findFirst().orElseThrow();
+        assertThat(item.get("task").asString()).isEqualTo("ACCEPT");
+        assertThat(item.get("overdue").asBoolean()).isTrue();
+        assertThat(steps.act("med_jiaokou", id, action("ACCEPT")).get("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void mediation_deadlines_escalate_by_themselves_and_the_county_gets_an_automatic_supervision() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        steps.act("med_jiaokou", id, action("ACCEPT"));
+
+        await(() -> "TOWNSHIP".equals(steps.get("med_jiaokou", id).get("level").asString()));
+        JsonNode township = steps.get("med_jiaokouxiang", id);
+        assertThat(township.get("status").asString()).isEqualTo("PENDING");
+        steps.act("med_jiaokouxiang", id, action("ACCEPT"));
+
+        await(() -> "COUNTY".equals(steps.get("med_hubin", id).get("level").asString()));
+        steps.act("med_hubin", id, action("ACCEPT"));
+
+        await(() -> steps.get("med_hubin", id).get("supervised").asBoolean());
+        JsonNode county = steps.get("med_hubin", id);
+        assertThat(county.get("status").asString()).isEqualTo("MEDIATING");
+        assertThat(county.get("level").asString()).isEqualTo("COUNTY");
+        assertThat(county.get("overdue").asBoolean()).isTrue();
+
+        List<JsonNode> timeline = api.as("med_hubin").get("/api/v1/disputes/" + id + "/timeline").json().valueStream().toList();
+        List<JsonNode> escalations = timeline.stream().filter(e -> e.get("action").asString().equals("TIMEOUT_ESCALATE")).toList();
+        assertThat(escalations).hasSize(2);
+        assertThat(escalations).allSatisfy(e -> assertThat(e.get("actor").asString()).isEqualTo("system"));
+        assertThat(escalations.stream().map(e -> e.get("level").asString())).containsExactly("TOWNSHIP", "COUNTY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_order WHERE dispute_id = ? AND automatic = TRUE",
+                Integer.class, id)).isGreaterThanOrEqualTo(1);
+
+        // the engine's history agrees: each lower level's mediation timer ended in exactly one escalation
+        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        long escalationsInHistory = history.createHistoricActivityInstanceQuery().processInstanceId(pid)
+                .activityId("mediationExpired").finished().list().size();
+        assertThat(escalationsInHistory).isGreaterThanOrEqualTo(3); // village, township, then county (re-armed)
+
+        // the handler answers the automatic 督办
+        JsonNode answered = steps.act("med_hubin", id, action("RESPOND", "note", "已加派调解力量"));
+        assertThat(answered.get("supervised").asBoolean()).isFalse();
+    }
+
+    @Test
+    void missed_follow_up_deadline_flags_overdue() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        steps.act("med_jiaokou", id, action("ACCEPT"));
+        steps.act("med_jiaokou", id, action("RESOLVE", "agreementType", "ORAL", "agreementText", "当场赔偿",
+                "fulfilment", "IMMEDIATE"));
+
+        await(() -> steps.get("gw_jiaokou", id).get("overdue").asBoolean());
+
+        assertThat(steps.get("gw_jiaokou", id).get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(steps.act("gw_jiaokou", id, action("FOLLOW_UP", "fulfilled", true, "satisfied", true))
+                .get("status").asString()).isEqualTo("CLOSED");
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + PATIENCE);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
