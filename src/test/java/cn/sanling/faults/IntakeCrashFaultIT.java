@@ -44,7 +44,7 @@ class IntakeCrashFaultIT {
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         Set<String> attempted = ConcurrentHashMap.newKeySet();
         AtomicInteger answered = new AtomicInteger();
-        try (Node node = new Node(DB, "crash-node", List.of())) {
+        try (Node node = Node.onDatabase(DB, "crash-node", List.of())) {
             node.start().awaitHealthy(Duration.ofSeconds(120));
             String token = node.token("gw_jiaokou");
             AtomicBoolean stop = new AtomicBoolean();

@@ -31,14 +31,24 @@ final class Node implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    private final String database;
+    private final String jdbcUrl;
     private final int port;
     private final List<String> extraArgs;
     private final Path log;
     private Process process;
 
-    Node(String database, String name, List<String> extraArgs) {
-        this.database = database;
+    /** A node on a database of the shared MariaDB at 127.0.0.1:3306. */
+    static Node onDatabase(String database, String name, List<String> extraArgs) {
+        return new Node(jdbcUrl(database), name, extraArgs);
+    }
+
+    /** A node on any MySQL-compatible URL (user root, empty password). */
+    static Node onUrl(String jdbcUrl, String name, List<String> extraArgs) {
+        return new Node(jdbcUrl, name, extraArgs);
+    }
+
+    private Node(String jdbcUrl, String name, List<String> extraArgs) {
+        this.jdbcUrl = jdbcUrl;
         this.port = freePort();
         this.extraArgs = extraArgs;
         this.log = Path.of("target", "faults", name + ".log");
@@ -70,7 +80,7 @@ final class Node implements AutoCloseable {
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().putAll(Map.of("SANLING_DB_URL", jdbcUrl(database), "SANLING_DB_USER", "root",
+        pb.environment().putAll(Map.of("SANLING_DB_URL", jdbcUrl, "SANLING_DB_USER", "root",
                 "SANLING_DB_PASSWORD", "", "SANLING_JWT_SECRET", JWT_SECRET, "SANLING_PII_KEY", PII_KEY));
         process = pb.start();
         return this;
