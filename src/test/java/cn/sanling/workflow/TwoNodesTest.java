@@ -34,10 +34,11 @@ import cn.sanling.testing.TestDatabase;
 /**
  * Two application nodes (two engines, two pools, two async executors) on one MariaDB: 2,000 cases whose village
  * mediation deadline falls due within seconds; every case escalates exactly once — the timeline and Flowable's
- * history agree — and none is missed. MariaDB only: that is the shared database of a real multi-node install.
+ * history agree — and none is missed; and a web session started on one node is valid on the other. MariaDB only:
+ * that is the shared database of a real multi-node install.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoNodeTimerTest {
+class TwoNodesTest {
 
     private static final int CASES = 2000;
     private static final Duration PATIENCE = Duration.ofMinutes(4);
@@ -115,6 +116,33 @@ class TwoNodeTimerTest {
                 Integer.class, first, last)).as("each now waits for the township to accept").isEqualTo(CASES);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_DEADLETTER_JOB", Integer.class))
                 .as("no job gave up").isZero();
+    }
+
+    @Test
+    void a_web_session_started_on_one_node_is_valid_on_the_other() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String nodeA = "http://localhost:" + nodes.get(0).getEnvironment().getProperty("local.server.port");
+        String nodeB = "http://localhost:" + nodes.get(1).getEnvironment().getProperty("local.server.port");
+        String form = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(nodeA + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(nodeA + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=med_hubin&password=Sanling%402026&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        // the same cookie jar, the other node (cookies are per host name, and both are on localhost)
+        var home = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(nodeB + "/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("med_hubin");
     }
 
     private int countAtTownship(long first, long last) {
