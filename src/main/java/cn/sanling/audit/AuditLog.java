@@ -100,7 +100,9 @@ public class AuditLog {
         for (Stamped s : events) {
             AuditEvent e = s.event();
             id++;
-            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            // whole seconds: MySQL Connector/J drops fractions on MariaDB 10.x (it reads the server as 5.5.5), and
+            // the hash must cover exactly what the database keeps; order within a second is the id's
+            Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             AuditEntry unsealed = new AuditEntry(id, at, e.actor(), e.role(), e.action(), e.targetType(), e.targetId(),
                     e.regionCode(), e.fromStatus(), e.toStatus(), s.clientIp(), e.result(), e.detail(), prev, null);
             String hash = hash(unsealed);
