@@ -100,6 +100,46 @@ class PagesSmokeTest {
     }
 
     @Test
+    void a_bad_visit_form_comes_back_with_its_errors_and_writes_nothing() {
+        Browser b = signedIn("gw_jiaokou");
+        String csrf = b.get("/visits/new").csrfToken();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("_csrf", csrf);
+        form.put("gridCode", "411202201200001");
+        form.put("address", "交口村一组 8 号");
+        form.put("kind", "ROUTINE");
+        form.put("hazard", "true");
+        form.put("reportDispute", "true");
+        form.put("report.title", "");
+        Browser.Page page = b.postForm("/visits/new", form);
+
+        assertPage(page, 400);
+        assertThat(page.body()).contains("data-field=\"categoryCode\"");
+        form.put("categoryCode", "NEIGHBOUR");
+        page = b.postForm("/visits/new", form);
+        assertPage(page, 400);
+        assertThat(page.body()).contains("data-field=\"reportDispute.title\"", "data-field=\"reportDispute.parties\"");
+
+        form.put("gridCode", "411202201201001");
+        assertPage(b.postForm("/visits/new", form), 404);
+    }
+
+    @Test
+    void a_stale_action_form_answers_409_on_the_case_page() {
+        long id = api.as("gw_jiaokou").post("/api/v1/disputes", Map.of("title", "借款纠纷", "description", "欠款未还。",
+                "categoryCode", "DEBT", "gridCode", "411202201200001", "source", "VISIT",
+                "parties", List.of(Map.of("name", "李四", "role", "APPLICANT")))).json().get("id").asLong();
+        Browser b = signedIn("med_jiaokou");
+        String csrf = b.get("/cases/" + id).csrfToken();
+        api.as("med_jiaokou").post("/api/v1/disputes/" + id + "/actions", Map.of("action", "ACCEPT"));
+
+        Browser.Page page = b.postForm("/cases/" + id + "/actions",
+                Map.of("_csrf", csrf, "action", "ACCEPT", "expectedVersion", "0"));
+        assertPage(page, 409);
+        assertThat(page.body()).contains("id=\"problem\"");
+    }
+
+    @Test
     void unknown_pages_are_friendly_404s() {
         assertPage(signedIn("med_jiaokou").get("/no/such/page"), 404);
     }
