@@ -99,6 +99,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.BodyTooLarge) {
+                return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                        "The request body is too large", null), request);
+            }
+        }
         return problem(new ProblemException(HttpStatus.BAD_REQUEST, "malformed",
                 "The request body is not valid JSON of the expected shape", null), request);
     }
