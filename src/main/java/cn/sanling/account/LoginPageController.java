@@ -26,7 +26,7 @@ class LoginPageController {
     @GetMapping("/")
     String home(Actor actor, Model model) {
         if (actor.is(Role.GRID_WORKER)) {
-            return "redirect:/visits";
+            return "forward:/visits";
         }
         model.addAttribute("actor", actor);
         model.addAttribute("regionName",

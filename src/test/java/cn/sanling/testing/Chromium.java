@@ -108,7 +108,7 @@ public final class Chromium implements AutoCloseable {
         open("/login");
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys(password);
-        find(By.cssSelector("form button[type=submit]")).click();
+        clickToLoad(find(By.cssSelector("form button[type=submit]")));
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !path().startsWith("/login"));
     }
 
@@ -118,6 +118,19 @@ public final class Chromium implements AutoCloseable {
 
     public WebElement byId(String id) {
         return find(By.id(id));
+    }
+
+    /** Clicks something that loads a new page (a link, a submit button) and waits until the new page is there. */
+    public void clickToLoad(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        find(By.tagName("body"));
+    }
+
+    /** {@link #clickToLoad(WebElement)} on the element with this id. */
+    public void clickToLoad(String id) {
+        clickToLoad(byId(id));
     }
 
     /** Saves the whole page as target/screenshots/NN-device-name.png; returns the file. */

@@ -43,11 +43,11 @@ class LifecycleBrowserTest {
             phone.open("/login");
             phone.screenshot("login");
             phone.signIn("gw_jiaokou", TestApi.DEMO_PASSWORD);
-            assertThat(phone.path()).startsWith("/visits");
+            assertThat(phone.path()).as("a grid worker's home is the visit board").isEqualTo("/");
             assertThat(phone.byId("my-grids").getText()).contains("411202201200001");
             phone.screenshot("grid-worker-home");
 
-            phone.byId("new-visit").click();
+            phone.clickToLoad("new-visit");
             new Select(phone.byId("householdId")).selectByIndex(1);
             phone.byId("kind-SCREENING").click();
             phone.byId("findings").sendKeys("两户因排水沟堵塞争吵，情绪激动。");
@@ -62,14 +62,14 @@ class LifecycleBrowserTest {
             phone.byId("report.party0-phone").sendKeys("13912345678");
             phone.byId("report.party1-name").sendKeys("赵六");
             phone.screenshot("visit-form");
-            phone.byId("visit-submit").click();
+            phone.clickToLoad("visit-submit");
 
             WebElement caseLink = phone.byId("notice-case");
             caseNo = caseLink.getText();
             assertThat(caseNo).matches("411202-\\d{4}-\\d{6}");
             assertThat(phone.byId("today").getText()).contains(caseNo);
             phone.screenshot("visit-logged");
-            caseLink.click();
+            phone.clickToLoad(caseLink);
             casePath = phone.path();
             assertThat(phone.byId("case-status").getAttribute("data-status")).isEqualTo("PENDING");
             assertThat(phone.byId("from-visit").isDisplayed()).isTrue();
@@ -82,17 +82,17 @@ class LifecycleBrowserTest {
             desk.open("/tasks");
             WebElement task = desk.find(By.linkText(caseNo));
             desk.screenshot("mediator-worklist");
-            task.click();
+            desk.clickToLoad(task);
             act(desk, "ACCEPT");
             assertStatus(desk, "MEDIATING");
 
             desk.find(By.cssSelector("#action-RECORD_SESSION > summary")).click();
             desk.find(By.cssSelector("#form-RECORD_SESSION textarea[name=note]")).sendKeys("双方到场，同意共同清理排水沟。");
             desk.find(By.cssSelector("#form-RECORD_SESSION input[name=attendees]")).sendKeys("王五、赵六、调解员");
-            desk.byId("submit-RECORD_SESSION").click();
+            desk.clickToLoad("submit-RECORD_SESSION");
             assertThat(desk.byId("sessions").getText()).contains("双方到场");
 
-            desk.find(By.cssSelector("#parties button.reveal")).click();
+            desk.clickToLoad(desk.find(By.cssSelector("#parties button.reveal")));
             assertThat(desk.byId("parties").getText()).contains("王五", "13912345678");
             desk.screenshot("mediator-case-revealed");
 
@@ -101,7 +101,7 @@ class LifecycleBrowserTest {
             desk.find(By.cssSelector("#form-RESOLVE textarea[name=obligations]")).sendKeys("双方各出一人，三日内清理排水沟。");
             desk.find(By.cssSelector("#form-RESOLVE textarea[name=performance]")).sendKeys("现场清理，三日内完成。");
             desk.screenshot("mediator-agreement-form");
-            desk.byId("submit-RESOLVE").click();
+            desk.clickToLoad("submit-RESOLVE");
             assertStatus(desk, "RESOLVED");
             assertThat(desk.byId("resolution").getText()).contains("三日内清理排水沟");
             desk.screenshot("mediator-resolved");
@@ -109,13 +109,13 @@ class LifecycleBrowserTest {
 
         try (Chromium phone = Chromium.phone(api.baseUrl())) {
             phone.signIn("gw_jiaokou", TestApi.DEMO_PASSWORD);
-            phone.byId("nav-tasks").click();
+            phone.clickToLoad("nav-tasks");
             phone.screenshot("grid-worker-tasks");
-            phone.find(By.linkText(caseNo)).click();
+            phone.clickToLoad(phone.find(By.linkText(caseNo)));
             phone.find(By.cssSelector("#action-FOLLOW_UP > summary")).click();
             phone.find(By.cssSelector("#form-FOLLOW_UP textarea[name=note]")).sendKeys("已清理，双方满意。");
             phone.screenshot("follow-up-form");
-            phone.byId("submit-FOLLOW_UP").click();
+            phone.clickToLoad("submit-FOLLOW_UP");
             assertStatus(phone, "CLOSED");
             assertThat(phone.byId("follow-ups").getText()).contains("已清理");
             phone.screenshot("closed-case");
@@ -123,12 +123,12 @@ class LifecycleBrowserTest {
 
         try (Chromium desk = Chromium.desktop(api.baseUrl())) {
             desk.signIn("sup_hubin", TestApi.DEMO_PASSWORD);
-            desk.byId("nav-cases").click();
+            desk.clickToLoad("nav-cases");
             desk.screenshot("supervisor-cases");
             for (String code : List.of("411202201", "411202201200")) {
-                desk.find(By.cssSelector("#drill tr[data-code='" + code + "'] a")).click();
+                desk.clickToLoad(desk.find(By.cssSelector("#drill tr[data-code='" + code + "'] a")));
             }
-            desk.byId("quick-closed").click();
+            desk.clickToLoad("quick-closed");
             WebElement row = desk.find(By.xpath("//table[@id='cases']//a[text()='" + caseNo + "']/ancestor::tr"));
             assertThat(row.getAttribute("data-status")).isEqualTo("CLOSED");
             assertThat(desk.path()).contains("regionCode=411202201200").contains("status=CLOSED");
@@ -149,14 +149,14 @@ class LifecycleBrowserTest {
             assertThat(desk.find(By.tagName("h1")).getText()).isEqualTo("案件");
             assertThat(desk.byId("nav-cases").getText()).isEqualTo("案件");
 
-            desk.byId("lang-en").click();
+            desk.clickToLoad("lang-en");
             waitForText(desk, "h1", "Cases");
             assertThat(desk.byId("nav-tasks").getText()).isEqualTo("My tasks");
             desk.screenshot("supervisor-cases-en");
             desk.open("/campaigns");
             assertThat(desk.find(By.tagName("h1")).getText()).as("the choice is remembered").isEqualTo("Screening campaigns");
 
-            desk.byId("lang-zh").click();
+            desk.clickToLoad("lang-zh");
             waitForText(desk, "h1", "专项排查");
             assertThat(desk.byId("nav-tasks").getText()).isEqualTo("我的任务");
             desk.screenshot("supervisor-campaigns-zh");
@@ -167,10 +167,10 @@ class LifecycleBrowserTest {
     void supervisor_and_admin_pages_work_in_the_browser() {
         try (Chromium desk = Chromium.desktop(api.baseUrl())) {
             desk.signIn("sup_hubin", TestApi.DEMO_PASSWORD);
-            desk.byId("nav-campaigns").click();
+            desk.clickToLoad("nav-campaigns");
             desk.byId("name").sendKeys("婚恋家庭矛盾纠纷排查化解暨命案防范专项行动");
             new Select(desk.byId("categoryCode")).selectByValue("FAMILY");
-            desk.byId("campaign-submit").click();
+            desk.clickToLoad("campaign-submit");
             assertThat(desk.byId("campaign-name").getText()).contains("婚恋家庭");
             assertThat(desk.byId("coverage").getText()).contains("交口乡");
             desk.screenshot("supervisor-campaign-coverage");
@@ -182,17 +182,17 @@ class LifecycleBrowserTest {
         }
         try (Chromium desk = Chromium.desktop(api.baseUrl())) {
             desk.signIn("admin", TestApi.DEMO_PASSWORD);
-            desk.byId("nav-users").click();
+            desk.clickToLoad("nav-users");
             String username = cn.sanling.testing.TestUsers.uniqueUsername("ui_gw");
             desk.byId("new-username").sendKeys(username);
             desk.byId("new-displayName").sendKeys("浏览器创建的网格员");
             desk.byId("new-password").sendKeys("Tr1cky-Passw0rd");
             new Select(desk.byId("new-role")).selectByValue("GRID_WORKER");
             desk.byId("new-regionCode").sendKeys("411202201200002");
-            desk.byId("user-submit").click();
+            desk.clickToLoad("user-submit");
             assertThat(desk.byId("notice").isDisplayed()).isTrue();
             desk.open("/admin/users?role=GRID_WORKER");
-            desk.find(By.cssSelector("tr[data-username='" + username + "'] button.toggle")).click();
+            desk.clickToLoad(desk.find(By.cssSelector("tr[data-username='" + username + "'] button.toggle")));
             desk.open("/admin/users?role=GRID_WORKER");
             assertThat(desk.find(By.cssSelector("tr[data-username='" + username + "']")).getText()).contains("已停用");
             desk.screenshot("admin-users");
@@ -201,7 +201,7 @@ class LifecycleBrowserTest {
 
     private static void act(Chromium b, String action) {
         b.find(By.cssSelector("#action-" + action + " > summary")).click();
-        b.byId("submit-" + action).click();
+        b.clickToLoad("submit-" + action);
     }
 
     private static void assertStatus(Chromium b, String status) {

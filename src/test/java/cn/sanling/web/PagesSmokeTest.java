@@ -61,8 +61,8 @@ class PagesSmokeTest {
     @Test
     void the_home_of_a_grid_worker_is_the_visit_board() {
         Browser.Page home = signedIn("gw_jiaokou").get("/");
-        assertThat(home.status()).isEqualTo(302);
-        assertThat(home.location()).isEqualTo("/visits");
+        assertPage(home, 200);
+        assertThat(home.body()).contains("id=\"my-grids\"", "id=\"unvisited\"", ">gw_jiaokou<");
     }
 
     @Test
