@@ -52,6 +52,16 @@ interface DisputeMapper {
 
     List<Views.TimelineEntry> timeline(@Param("id") long id);
 
+    List<Views.SessionEntry> sessions(@Param("id") long id);
+
+    List<Views.FollowUpEntry> followUps(@Param("id") long id);
+
+    List<Views.SupervisionEntry> supervisions(@Param("id") long id);
+
+    /** Counts per child region: the first {@code digits} characters of the region code. */
+    List<Views.RegionCount> countByRegion(@Param("f") CaseFilter filter, @Param("scope") Scope scope,
+            @Param("digits") int digits);
+
     void insertSession(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("mediator") String mediator,
             @Param("level") CaseLevel level, @Param("note") String note, @Param("attendees") String attendees);
 
