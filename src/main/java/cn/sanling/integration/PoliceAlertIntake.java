@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,7 +98,7 @@ class PoliceAlertIntake {
         }
         try {
             return tx.execute(status -> open(alert, hash));
-        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+        } catch (AlertTaken e) {
             // another request claimed this alert id first: answer with its case once it has committed
             for (int i = 0; i < DUPLICATE_POLLS; i++) {
                 existing = alerts.find(alert.alertId());
@@ -106,14 +107,26 @@ class PoliceAlertIntake {
                 }
                 sleep();
             }
-            throw ProblemException.conflict("Alert " + alert.alertId() + " is being taken in by another request; "
-                    + "retry shortly");
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Alert " + alert.alertId()
+                    + " is being taken in by another request; retry shortly", null);
+        }
+    }
+
+    /** The alert id was claimed by another transaction (committed: duplicate key; still running: lock wait). */
+    private static final class AlertTaken extends RuntimeException {
+        AlertTaken(Throwable cause) {
+            super(cause);
         }
     }
 
     private Receipt open(PoliceAlert a, String hash) {
         Instant now = clock.instant();
-        alerts.claim(a.alertId(), a.type(), a.villageCode(), a.receivedAt(), now, hash);
+        try {
+            alerts.claim(a.alertId(), a.type(), a.villageCode(), a.receivedAt(), now, hash);
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            // only here does a lock timeout mean "a duplicate": later ones are the database's trouble (503, retry)
+            throw new AlertTaken(e);
+        }
         long caseId = commands.report(Actor.SYSTEM, reportOf(a), null);
         String caseNo = queries.get(Actor.SYSTEM, caseId).caseNo();
         alerts.bindCase(a.alertId(), caseId, caseNo);
