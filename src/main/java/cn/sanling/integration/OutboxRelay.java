@@ -1,10 +1,12 @@
 package cn.sanling.integration;
 
 import java.lang.management.ManagementFactory;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,6 +125,12 @@ class OutboxRelay implements SmartLifecycle {
             return "no answer within " + config.requestTimeout();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer within " + config.requestTimeout();
+            }
+            if (cause instanceof ConnectException) {
+                return "cannot connect to " + callbackUrl.getAuthority() + " (ConnectException)";
+            }
             return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         } catch (InterruptedException e) {
             answer.cancel(true);
