@@ -15,6 +15,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.support.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -45,7 +50,16 @@ class PoliceAlertController {
     }
 
     @PostMapping("/api/v1/integrations/police-alerts")
-    ResponseEntity<AlertAccepted> receive(HttpServletRequest request,
+    @Operation(summary = "Take in a 110 alert (警情) as a case, once per alertId",
+            description = "No bearer token. X-Sanling-Signature: sha256=<hex HMAC-SHA256(secret, X-Sanling-Timestamp + "
+                    + "\".\" + raw body)>, timestamp in epoch seconds within 300 s. 201 {caseId, caseNo}; the same "
+                    + "alertId again: 200 with the same body. 400 bad content, 401 signature, 413 over 64 KiB, "
+                    + "503 link not configured. See docs/police-110.md.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = PoliceAlert.class))))
+    @SecurityRequirements
+    ResponseEntity<AlertAccepted> receive(@Parameter(hidden = true) HttpServletRequest request,
             @RequestHeader(name = HmacSigner.TIMESTAMP_HEADER, required = false) String timestamp,
             @RequestHeader(name = HmacSigner.SIGNATURE_HEADER, required = false) String signature) throws IOException {
         if (!link.receivesAlerts()) {
