@@ -79,6 +79,20 @@ record PoliceAlert(String alertId, Instant receivedAt, AlertType type, String vi
         return new PoliceAlert(alertId, receivedAt, type, villageCode, address, summary, callerName, callerPhone);
     }
 
+    /**
+     * Just the {@code alertId} of a body, or null if there is none: a repeat is answered with the first case before
+     * its content is judged again (SPEC §8: the same alertId answers 200 with the same body).
+     */
+    static String alertIdOf(byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            JsonNode id = root == null ? null : root.get("alertId");
+            return id != null && id.isString() && !id.asString().isBlank() ? id.asString().strip() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     private static String text(JsonNode root, String field, int max, boolean required, List<FieldError> errors) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {

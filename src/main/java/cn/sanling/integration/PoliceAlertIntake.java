@@ -81,6 +81,12 @@ class PoliceAlertIntake {
 
     /** Takes in a signed body: parse, check, open the case once. Failures are 400 Problems, audited. */
     Receipt receive(byte[] body) {
+        String hash = sha256(body);
+        String alertId = PoliceAlert.alertIdOf(body);
+        PoliceAlertMapper.AlertRow existing = alertId == null ? null : alerts.find(alertId);
+        if (existing != null) {
+            return replay(existing, hash);
+        }
         PoliceAlert alert;
         try {
             alert = PoliceAlert.parse(body, clock);
@@ -90,11 +96,6 @@ class PoliceAlertIntake {
                     .detail(e.getMessage() + e.errors().stream().map(f -> "; " + f.field() + ": " + f.message())
                             .collect(Collectors.joining())));
             throw e;
-        }
-        String hash = sha256(body);
-        PoliceAlertMapper.AlertRow existing = alerts.find(alert.alertId());
-        if (existing != null) {
-            return replay(existing, hash);
         }
         try {
             return tx.execute(status -> open(alert, hash));

@@ -155,6 +155,9 @@ class PoliceAlertApiTest {
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(changed.status()).as("%s", changed).isEqualTo(200);
         assertThat(changed.json()).isEqualTo(first.json());
+        ApiResponse broken = police.send(alert.with("villageCode", "411202999999").without("summary"));
+        assertThat(broken.status()).as("a repeat is answered before its content is judged: %s", broken).isEqualTo(200);
+        assertThat(broken.json()).isEqualTo(first.json());
         assertThat(casesOf(alert.alertId())).isEqualTo(1);
     }
 
@@ -303,6 +306,16 @@ class PoliceAlertApiTest {
         assertThat(casesOf(alert.alertId())).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'POLICE_ALERT_REJECTED' "
                 + "AND result = 'FAILURE' AND detail LIKE ?", Long.class, "%outside the area%")).isPositive();
+    }
+
+    @Test
+    void the_openapi_document_shows_the_endpoint_without_a_bearer_requirement() {
+        JsonNode post = api.anonymous().get("/v3/api-docs").json().get("paths").get(PoliceClient.PATH).get("post");
+
+        assertThat(post.get("security")).as("no bearer token").isEmpty();
+        assertThat(post.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                .containsExactlyInAnyOrder("X-Sanling-Timestamp", "X-Sanling-Signature");
+        assertThat(post.get("requestBody").toString()).contains("PoliceAlert");
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
