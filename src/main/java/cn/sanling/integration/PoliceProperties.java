@@ -57,7 +57,8 @@ public record PoliceProperties(String secret, URI callbackUrl, String regionCode
     /**
      * sanling.integration.police.feedback.*: the outbox relay. A failed attempt {@code n} (1-based) is retried after
      * {@code firstRetry × backoffMultiplier^(n-1)}, at most {@code maxRetryDelay}; after {@code maxAttempts} attempts
-     * the message is parked as DEAD.
+     * the message is parked as DEAD. Due times are stored as DATETIME(3); on MariaDB through MySQL Connector/J they
+     * lose their milliseconds, so there a retry may come up to 1 s early (leases never end early).
      *
      * @param enabled        whether this node runs a relay (every node may; they never send a row twice at once)
      * @param pollInterval   how often the relay looks for due messages (a new message is also sent at once)
