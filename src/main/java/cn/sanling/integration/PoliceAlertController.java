@@ -103,7 +103,7 @@ class PoliceAlertController {
     }
 
     private static ProblemException tooLarge(int limit) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large",
                 "The alert body is larger than " + limit + " bytes", null);
     }
 }

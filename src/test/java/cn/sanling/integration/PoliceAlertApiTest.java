@@ -250,7 +250,7 @@ class PoliceAlertApiTest {
     void a_body_over_64_kib_is_refused_with_413_even_when_signed() {
         PoliceAlerts alert = PoliceAlerts.domesticViolence().with("padding", "x".repeat(64 * 1024));
 
-        assertProblem(police.send(alert), 413, "payload-too-large");
+        assertProblem(police.send(alert), 413, "too-large");
         assertThat(casesOf(alert.alertId())).isZero();
     }
 
