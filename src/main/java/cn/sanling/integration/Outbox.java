@@ -3,6 +3,7 @@ package cn.sanling.integration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -42,13 +43,21 @@ class Outbox {
         this.clock = clock;
     }
 
+    /**
+     * Times as the columns keep them (DATETIME(3)): H2 rounds finer values, so an untruncated "now" could make a
+     * message written this millisecond look due only in the next one.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /** Queues a message in the caller's transaction (there must be one: that is the point of an outbox). */
     @Transactional(propagation = Propagation.MANDATORY)
     String enqueue(String topic, long disputeId, String regionCode, String alertId, String caseNo, String caseStatus,
             String payload) {
         String messageId = UUID.randomUUID().toString();
         mapper.insert(new OutboxMapper.NewMessage(messageId, topic, disputeId, regionCode, alertId, caseNo, caseStatus,
-                payload, clock.instant()));
+                payload, now()));
         return messageId;
     }
 
@@ -59,7 +68,7 @@ class Outbox {
     /** Claims the next due message for this node, or null when none is due (or all due ones are being claimed). */
     @Transactional
     Claim claimNext(String node, Duration lease) {
-        Instant now = clock.instant();
+        Instant now = now();
         Long id = mapper.pickDue(now);
         if (id == null) {
             return null;
@@ -73,7 +82,7 @@ class Outbox {
 
     @Transactional
     void delivered(Claim c) {
-        if (mapper.delivered(c.message().id(), c.token(), clock.instant()) == 0) {
+        if (mapper.delivered(c.message().id(), c.token(), now()) == 0) {
             log.warn("Outbox message {} was delivered, but its claim had already expired or been re-queued; it may "
                     + "be delivered again (the receiver de-duplicates by message id)", c.message().messageId());
             return;
@@ -90,7 +99,7 @@ class Outbox {
         OutboxMessage m = c.message();
         State next = m.attempts() >= maxAttempts ? State.DEAD : State.PENDING;
         String reason = error == null ? "unknown error" : error.length() > 500 ? error.substring(0, 500) : error;
-        if (mapper.failed(m.id(), c.token(), next, clock.instant().plus(retryIn), reason) == 0) {
+        if (mapper.failed(m.id(), c.token(), next, now().plus(retryIn), reason) == 0) {
             return null;
         }
         if (next == State.DEAD) {
@@ -133,7 +142,7 @@ class Outbox {
     @Transactional
     OutboxView resend(Actor actor, String messageId) {
         OutboxMessage before = mapper.findByMessageId(messageId);
-        if (before == null || mapper.requeue(messageId, clock.instant()) == 0) {
+        if (before == null || mapper.requeue(messageId, now()) == 0) {
             throw ProblemException.notFound("Outbox message " + messageId);
         }
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "OUTBOX_RESEND").target("OUTBOX", messageId)
