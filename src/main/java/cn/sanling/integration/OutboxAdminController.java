@@ -14,7 +14,7 @@ import cn.sanling.support.PageResult;
 
 /**
  * The outbox for ADMIN (the path is restricted to ADMIN by the security configuration): what was sent, what is still
- * trying, what is dead; re-send. Delivery facts only, never the message's summary.
+ * trying, what is dead; re-send. Delivery facts only, named by alert id: never the summary nor the case number.
  */
 @RestController
 @RequestMapping("/api/v1/admin/outbox")

@@ -16,15 +16,18 @@ record OutboxMessage(long id, String messageId, String topic, long disputeId, St
         PENDING, DELIVERED, DEAD
     }
 
-    /** What ADMIN sees: delivery facts only, never the summary (ADMIN never reads case contents, SPEC §2). */
+    /**
+     * What ADMIN sees: delivery facts, named by the 110 platform's own alert id. Never the summary nor the case
+     * number (ADMIN never reads cases, SPEC §2); {@code feedback} is the kind of message (RESOLVED, CLOSED, REFERRED).
+     */
     OutboxView view() {
-        return new OutboxView(messageId, topic, alertId, caseNo, caseStatus, state, attempts, createdAt, nextAttemptAt,
+        return new OutboxView(messageId, topic, alertId, caseStatus, state, attempts, createdAt, nextAttemptAt,
                 lastAttemptAt, deliveredAt, lastError, claimedBy);
     }
 
     /** An outbox message in the admin API and page. */
-    record OutboxView(String messageId, String topic, String alertId, String caseNo, String caseStatus, State state,
-            int attempts, Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Instant deliveredAt,
-            String lastError, String claimedBy) {
+    record OutboxView(String messageId, String topic, String alertId, String feedback, State state, int attempts,
+            Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Instant deliveredAt, String lastError,
+            String claimedBy) {
     }
 }

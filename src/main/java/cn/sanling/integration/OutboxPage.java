@@ -17,7 +17,7 @@ import cn.sanling.account.Role;
 import cn.sanling.integration.OutboxMessage.State;
 import cn.sanling.support.ProblemException;
 
-/** The page /admin/outbox (110 反馈): messages by state, dead ones first in mind, and a re-send button. ADMIN only. */
+/** The page /admin/outbox (110 反馈): messages by state with counts, and a re-send button. ADMIN only. */
 @Controller
 @RequestMapping("/admin/outbox")
 class OutboxPage {

@@ -157,8 +157,9 @@ class OutboxFeedbackTest {
                 .findFirst().orElseThrow();
         assertThat(m.get("alertId").asString()).isEqualTo(alert.alertId());
         assertThat(m.get("state").asString()).isEqualTo("PENDING");
-        assertThat(m.get("caseStatus").asString()).isEqualTo("REFERRED");
-        assertThat(r.body()).doesNotContain("起诉离婚", "summary", "payload");
+        assertThat(m.get("feedback").asString()).isEqualTo("REFERRED");
+        // ADMIN never reads cases (SPEC §2): not the summary, not even the case number
+        assertThat(r.body()).doesNotContain("起诉离婚", "summary", "payload", (String) messages(id).get(0).get("case_no"));
 
         JsonNode one = api.as("admin").get("/api/v1/admin/outbox/" + messageId).json();
         assertThat(one.get("messageId").asString()).isEqualTo(messageId);
@@ -201,7 +202,8 @@ class OutboxFeedbackTest {
 
     @Test
     void the_outbox_page_shows_dead_messages_to_admin_with_a_working_resend_button() {
-        long id = flow.alert(PoliceAlerts.domesticViolence());
+        PoliceAlerts alert = PoliceAlerts.domesticViolence();
+        long id = flow.alert(alert);
         flow.refer(id, "ARBITRATION", "申请仲裁");
         Map<String, Object> row = messages(id).get(0);
         String messageId = (String) row.get("message_id");
@@ -213,9 +215,8 @@ class OutboxFeedbackTest {
         Browser.Page page = admin.get("/admin/outbox?state=DEAD");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"m-" + messageId + "\"", (String) row.get("case_no"), "HTTP 502",
-                "发送失败");
-        assertThat(page.body()).doesNotContain("申请仲裁");
+        assertThat(page.body()).contains("id=\"m-" + messageId + "\"", alert.alertId(), "移交", "HTTP 502", "发送失败");
+        assertThat(page.body()).doesNotContain("申请仲裁", (String) row.get("case_no"));
 
         Browser.Page after = admin.postForm("/admin/outbox/" + messageId + "/resend",
                 Map.of("_csrf", page.csrfToken()));
