@@ -1,0 +1,39 @@
+package cn.sanling.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.sanling.account.Actor;
+
+/** GET /api/v1/audit and /api/v1/audit/verify (AUDITOR; SUPERVISOR read only in scope). */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private final AuditTrail trail;
+
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** {@code {items:[entry]}}, newest first, at most {@code limit} (default 200, at most 1000). */
+    @GetMapping
+    Map<String, List<AuditEntry>> search(Actor actor, @RequestParam(required = false) Long caseId,
+            @RequestParam(name = "actor", required = false) String user,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Integer limit) {
+        return Map.of("items", trail.search(actor, caseId, user, from, to, limit));
+    }
+
+    /** {@code {valid, entries, firstBrokenId?}} */
+    @GetMapping("/verify")
+    AuditLog.Verification verify(Actor actor) {
+        return trail.verify(actor);
+    }
+}
