@@ -36,6 +36,8 @@ public class LedgerService {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(Period.ZONE);
     private static final int SUMMARY_MAX = 200;
+    /** Cases per keyset page. */
+    static final int PAGE = 1000;
 
     private final ReportMapper mapper;
     private final StatisticsService statistics;
@@ -83,12 +85,35 @@ public class LedgerService {
         return new Export(region, p, f);
     }
 
-    /** Streams the ledger to {@code out}; returns the number of cases written. */
+    /**
+     * Streams the ledger to {@code out}, a page of cases at a time (keyset paging by id, each page read through a
+     * cursor); returns the number of cases written. Memory stays constant on any database and export size.
+     */
     @Transactional(readOnly = true)
     public long write(Actor actor, Export export, OutputStream out) throws IOException {
         long count = 0;
-        try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS);
-                Cursor<LedgerLine> lines = mapper.ledger(actor.scope(), export.region().code(), export.period())) {
+        try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS)) {
+            long after = 0;
+            while (true) {
+                List<Long> ids = mapper.ledgerPage(actor.scope(), export.region().code(), export.period(), after, PAGE);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                count += writePage(sheet, ids);
+                after = ids.get(ids.size() - 1);
+                if (ids.size() < PAGE) {
+                    break;
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return count;
+    }
+
+    private long writePage(LedgerFormat.SheetWriter sheet, List<Long> ids) throws IOException {
+        long count = 0;
+        try (Cursor<LedgerLine> lines = mapper.ledger(ids)) {
             LedgerLine current = null;
             StringJoiner parties = null;
             for (LedgerLine line : lines) {
@@ -108,8 +133,6 @@ public class LedgerService {
                 sheet.row(row(current, parties.toString()));
                 count++;
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return count;
     }

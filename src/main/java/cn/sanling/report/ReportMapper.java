@@ -46,8 +46,12 @@ interface ReportMapper {
     List<SupervisionLine> supervisions(@Param("scope") Scope scope, @Param("region") String region,
             @Param("p") Period period, @Param("limit") int limit);
 
-    /** The ledger: one row per case and party, ordered by case, streamed. */
-    Cursor<LedgerLine> ledger(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period);
+    /** The next page of ledger case ids after {@code afterId}, in id order. */
+    List<Long> ledgerPage(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+            @Param("afterId") long afterId, @Param("limit") int limit);
+
+    /** The ledger rows of these cases: one row per case and party, ordered by case. */
+    Cursor<LedgerLine> ledger(@Param("ids") List<Long> ids);
 
     record Totals(long total, long accepted, long resolved, long resolvedOnTime, long overdue, long everOverdue,
             long supervised, long open, Double avgResolveSeconds) {

@@ -82,6 +82,12 @@ public final class TestArea {
         return as(user).post("/api/v1/disputes/" + caseId + "/actions", body);
     }
 
+    /** Resolves an accepted (MEDIATING, village-level) case with a written agreement. */
+    public void resolve(long caseId) {
+        act(villageMediator, caseId, "RESOLVE", "agreementType", "WRITTEN", "agreementText",
+                "张三于本月底前拆除越界围墙，李四放弃其他请求。", "fulfilment", "IMMEDIATE");
+    }
+
     /** Accept, then resolve with a written agreement to be performed at once. */
     public void acceptAndResolve(long caseId, String agreementType) {
         act(villageMediator, caseId, "ACCEPT");
