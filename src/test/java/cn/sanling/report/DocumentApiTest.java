@@ -91,8 +91,9 @@ class DocumentApiTest {
     @Test
     void a_supervisor_gets_the_parties_masked() throws Exception {
         String text = pdfText("sup_hubin", "/api/v1/disputes/" + resolved + "/documents/agreement");
-        assertThat(text).contains("张*").contains("1101**********002X").doesNotContain("张三")
-                .doesNotContain("11010519491231002X");
+        // (the agreement text itself is the mediator's free text and may name people)
+        assertThat(text).contains("申请人 张* 1101**********002X 138****5678").contains("被申请人 李*")
+                .doesNotContain("11010519491231002X").doesNotContain("13812345678");
     }
 
     @Test

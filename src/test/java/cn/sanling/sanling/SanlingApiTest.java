@@ -26,14 +26,14 @@ import cn.sanling.testing.TestUsers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The 三零 register and evaluation in 大安街道 (no other test records there): a petition in its first village, a
+ * The 三零 register and evaluation in 前进街道 (no other test records there): a petition in its first village, a
  * criminal case grown out of a dispute (民转刑) in the second, an unresolved RED case in the third.
  */
 @SanlingIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SanlingApiTest {
 
-    static final String TOWNSHIP = "411202005";
+    static final String TOWNSHIP = "411202002";
 
     @Autowired
     TestApi api;
