@@ -6,12 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.ibatis.cursor.Cursor;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -19,8 +23,7 @@ import cn.sanling.region.Scope;
 
 /**
  * Appends to and verifies the hash-chained audit log. {@link #record} joins the caller's transaction, so an
- * action and its audit row commit together or not at all; the chain head row is locked only for the append
- * itself, so callers should record as the last step of their transaction.
+ * action and its audit row commit together or not at all.
  */
 @Service
 public class AuditLog {
@@ -33,20 +36,81 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Records an event in the caller's transaction. The append itself (the chain head lock, id and hash) happens
+     * just before that transaction commits, after the process engine has flushed its own changes: every writer
+     * takes the chain head last, so it never sits between two engines' row locks (which deadlocked under load),
+     * and the head is held only for the commit.
+     */
     @Transactional
-    public AuditEntry record(AuditEvent e) {
+    public void record(AuditEvent e) {
+        Pending pending = pendingForThisTransaction();
+        if (pending == null) {
+            append(List.of(new Stamped(e, clientIp())));
+        } else {
+            pending.events.add(new Stamped(e, clientIp()));
+        }
+    }
+
+    private record Stamped(AuditEvent event, String clientIp) {
+    }
+
+    /** Events of the current transaction, appended in order by one synchronization before commit. */
+    private final class Pending implements TransactionSynchronization {
+
+        final List<Stamped> events = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            append(events);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    private Pending pendingForThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending p = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (p == null) {
+            p = new Pending();
+            TransactionSynchronizationManager.bindResource(this, p);
+            TransactionSynchronizationManager.registerSynchronization(p);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+                }
+            });
+        }
+        return p;
+    }
+
+    private void append(List<Stamped> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         AuditMapper.Head head = mapper.lockHead();
-        long id = head.lastId() + 1;
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry unsealed = new AuditEntry(id, at, e.actor(), e.role(), e.action(), e.targetType(), e.targetId(),
-                e.regionCode(), e.fromStatus(), e.toStatus(), clientIp(), e.result(), e.detail(), head.lastHash(), null);
-        String hash = hash(unsealed);
-        AuditEntry entry = new AuditEntry(id, at, e.actor(), e.role(), e.action(), e.targetType(), e.targetId(),
-                e.regionCode(), e.fromStatus(), e.toStatus(), unsealed.clientIp(), e.result(), e.detail(),
-                head.lastHash(), hash);
-        mapper.insert(entry);
-        mapper.updateHead(id, hash);
-        return entry;
+        long id = head.lastId();
+        String prev = head.lastHash();
+        for (Stamped s : events) {
+            AuditEvent e = s.event();
+            id++;
+            // whole seconds: MySQL Connector/J drops fractions on MariaDB 10.x (it reads the server as 5.5.5), and
+            // the hash must cover exactly what the database keeps; order within a second is the id's
+            Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            AuditEntry unsealed = new AuditEntry(id, at, e.actor(), e.role(), e.action(), e.targetType(), e.targetId(),
+                    e.regionCode(), e.fromStatus(), e.toStatus(), s.clientIp(), e.result(), e.detail(), prev, null);
+            String hash = hash(unsealed);
+            mapper.insert(new AuditEntry(id, at, e.actor(), e.role(), e.action(), e.targetType(), e.targetId(),
+                    e.regionCode(), e.fromStatus(), e.toStatus(), s.clientIp(), e.result(), e.detail(), prev, hash));
+            prev = hash;
+        }
+        mapper.updateHead(id, prev);
     }
 
     /** Entries matching the filters, newest first, at most {@code limit}; region-bound rows limited to the scope. */

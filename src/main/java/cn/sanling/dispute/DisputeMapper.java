@@ -55,6 +55,16 @@ interface DisputeMapper {
 
     List<Views.TimelineEntry> timeline(@Param("id") long id);
 
+    List<Views.SessionEntry> sessions(@Param("id") long id);
+
+    List<Views.FollowUpEntry> followUps(@Param("id") long id);
+
+    List<Views.SupervisionEntry> supervisions(@Param("id") long id);
+
+    /** Counts per child region: the first {@code digits} characters of the region code. */
+    List<Views.RegionCount> countByRegion(@Param("f") CaseFilter filter, @Param("scope") Scope scope,
+            @Param("digits") int digits);
+
     void insertSession(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("mediator") String mediator,
             @Param("level") CaseLevel level, @Param("note") String note, @Param("attendees") String attendees);
 
@@ -79,6 +89,9 @@ interface DisputeMapper {
     Long findIdempotentCase(@Param("username") String username, @Param("key") String key);
 
     void bindIdempotencyKey(@Param("username") String username, @Param("key") String key, @Param("id") long id);
+
+    /** A plain (non-locking) read: does the counter row exist? */
+    int counterExists(@Param("county") String county, @Param("year") int year);
 
     int bumpCounter(@Param("county") String county, @Param("year") int year);
 
