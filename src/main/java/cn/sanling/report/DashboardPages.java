@@ -2,10 +2,15 @@ package cn.sanling.report;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +23,7 @@ import cn.sanling.region.RegionService;
 import cn.sanling.report.Statistics.MonthlySheet;
 import cn.sanling.report.Statistics.Summary;
 import cn.sanling.support.ProblemException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Supervisor pages: the dashboard (/dashboard) with charts and drill-down, the ledger page (/ledger) and downloads. */
 @Controller
@@ -27,9 +33,13 @@ class DashboardPages {
     private final LedgerService ledger;
     private final RegionService regions;
     private final CategoryService categories;
+    private final MessageSource messages;
+    private final JsonMapper json;
 
     DashboardPages(StatisticsService statistics, LedgerService ledger, RegionService regions,
-            CategoryService categories) {
+            CategoryService categories, MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
         this.statistics = statistics;
         this.ledger = ledger;
         this.regions = regions;
@@ -39,12 +49,10 @@ class DashboardPages {
     @GetMapping("/dashboard")
     String dashboard(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String month, Model model) {
+            @RequestParam(required = false) String month, Model model, Locale locale) {
         Summary summary = statistics.summary(actor, regionCode, from, to);
         model.addAttribute("summary", summary);
-        // plain maps for the charts: Thymeleaf's JavaScript serializer needs no Jackson for them
-        model.addAttribute("chartData", java.util.Map.of("byMonth", summary.byMonth(), "byCategory",
-                summary.byCategory(), "byLevel", summary.byLevel(), "byStatus", summary.byStatus()));
+        model.addAttribute("chartJson", chartJson(summary, locale));
         model.addAttribute("from", summary.from().atZone(Period.ZONE).toLocalDate());
         model.addAttribute("to", summary.to().minusMillis(1).atZone(Period.ZONE).toLocalDate());
         model.addAttribute("children", statistics.children(actor, summary.regionCode(), from, to));
@@ -53,8 +61,6 @@ class DashboardPages {
         MonthlySheet sheet = statistics.monthlySheet(actor, summary.regionCode(), month);
         model.addAttribute("sheet", sheet);
         model.addAttribute("month", sheet.from().atZone(Period.ZONE).toLocalDate().toString().substring(0, 7));
-        model.addAttribute("categoryNames", categories.tree().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.name())));
         model.addAttribute("breadcrumb", breadcrumb(actor, summary.regionCode()));
         return "report/dashboard";
     }
@@ -94,6 +100,30 @@ class DashboardPages {
         Downloads.attachment(res, f.contentType(), MonthlySheetExport.fileName(sheet, f),
                 MonthlySheetExport.asciiFileName(sheet, f));
         MonthlySheetExport.write(sheet, f, res.getOutputStream());
+    }
+
+    /** The charts' data and labels as JSON, safe inside a script data block. */
+    private String chartJson(Summary s, Locale locale) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        for (String k : List.of("month", "category", "level", "status", "cases")) {
+            labels.put(k, messages.getMessage("chart." + k, null, locale));
+        }
+        labels.put("levels", names("level.", List.of("VILLAGE", "TOWNSHIP", "COUNTY"), locale));
+        labels.put("statuses", names("status.", s.byStatus().keySet(), locale));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("byMonth", s.byMonth());
+        data.put("byCategory", s.byCategory());
+        data.put("byLevel", s.byLevel());
+        data.put("byStatus", s.byStatus());
+        data.put("categoryNames", categories.tree().stream().collect(Collectors.toMap(c -> c.code(), c -> c.name())));
+        data.put("labels", labels);
+        return json.writeValueAsString(data).replace("</", "<\\/");
+    }
+
+    private Map<String, String> names(String prefix, java.util.Collection<String> keys, Locale locale) {
+        Map<String, String> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, messages.getMessage(prefix + k, null, k, locale)));
+        return m;
     }
 
     /** From the actor's scope node down to the region shown, for navigating back up. */
