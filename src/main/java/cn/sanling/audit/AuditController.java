@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.sanling.account.Actor;
+import org.springframework.security.core.Authentication;
+
+import cn.sanling.region.Scope;
 
 /** GET /api/v1/audit and /api/v1/audit/verify (AUDITOR; SUPERVISOR read only in scope). */
 @RestController
@@ -24,16 +26,17 @@ class AuditController {
 
     /** {@code {items:[entry]}}, newest first, at most {@code limit} (default 200, at most 1000). */
     @GetMapping
-    Map<String, List<AuditEntry>> search(Actor actor, @RequestParam(required = false) Long caseId,
+    Map<String, List<AuditEntry>> search(Authentication auth, Scope scope, @RequestParam(required = false) Long caseId,
             @RequestParam(name = "actor", required = false) String user,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Integer limit) {
-        return Map.of("items", trail.search(actor, caseId, user, from, to, limit));
+        return Map.of("items", trail.search(AuditTrail.readerScope(auth.getAuthorities(), scope), caseId, user, from,
+                to, limit));
     }
 
     /** {@code {valid, entries, firstBrokenId?}} */
     @GetMapping("/verify")
-    AuditLog.Verification verify(Actor actor) {
-        return trail.verify(actor);
+    AuditLog.Verification verify(Authentication auth, Scope scope) {
+        return trail.verify(AuditTrail.readerScope(auth.getAuthorities(), scope));
     }
 }

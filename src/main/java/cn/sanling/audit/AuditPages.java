@@ -8,7 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.sanling.account.Actor;
+import org.springframework.security.core.Authentication;
+
+import cn.sanling.region.Scope;
 
 /** The audit page (/audit): filters, entries, and the chain check. */
 @Controller
@@ -23,15 +25,16 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String audit(Actor actor, @RequestParam(required = false) Long caseId,
+    String audit(Authentication auth, Scope own, @RequestParam(required = false) Long caseId,
             @RequestParam(name = "actor", required = false) String user,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "false") boolean verify, Model model) {
-        model.addAttribute("entries", trail.search(actor, caseId, user,
+        Scope scope = AuditTrail.readerScope(auth.getAuthorities(), own);
+        model.addAttribute("entries", trail.search(scope, caseId, user,
                 from == null ? null : from.atStartOfDay(ZONE).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant(), 200));
         if (verify) {
-            model.addAttribute("verification", trail.verify(actor));
+            model.addAttribute("verification", trail.verify(scope));
         }
         model.addAttribute("caseId", caseId);
         model.addAttribute("user", user);

@@ -2,7 +2,6 @@ package cn.sanling.report;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -23,8 +22,8 @@ interface ReportMapper {
     List<KeyCount> countBy(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
             @Param("dimension") String dimension);
 
-    /** One row with columns m0..mN: cases reported in each month of {@code months}. */
-    Map<String, Object> countByMonth(@Param("scope") Scope scope, @Param("region") String region,
+    /** Cases reported in each month of {@code months}, keyed by month (2026-05); months without cases are absent. */
+    List<KeyCount> countByMonth(@Param("scope") Scope scope, @Param("region") String region,
             @Param("p") Period period, @Param("months") List<Period.Month> months);
 
     SupervisionTotals supervision(@Param("scope") Scope scope, @Param("region") String region,

@@ -78,14 +78,9 @@ public class StatisticsService {
                 mapper.countBy(actor.scope(), r, p, "category"));
         Map<String, Long> bySource = zeros(enumNames(CaseSource.values()), mapper.countBy(actor.scope(), r, p, "source"));
         List<Period.Month> months = p.months();
-        Map<String, Long> byMonth = new LinkedHashMap<>();
-        if (!months.isEmpty()) {
-            Map<String, Object> row = lowerKeys(mapper.countByMonth(actor.scope(), r, p, months));
-            for (int i = 0; i < months.size(); i++) {
-                Object n = row.get("m" + i);
-                byMonth.put(months.get(i).key(), n == null ? 0L : ((Number) n).longValue());
-            }
-        }
+        Map<String, Long> byMonth = months.isEmpty() ? new LinkedHashMap<>()
+                : zeros(months.stream().map(Period.Month::key).toList(),
+                        mapper.countByMonth(actor.scope(), r, p, months));
         SupervisionTotals s = mapper.supervision(actor.scope(), r, p, clock.instant());
         Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(), s.orders() - s.answered(),
                 s.lateAnswers(), s.openPastDue(), round(hours(s.avgResponseSeconds()), 2),
@@ -205,14 +200,6 @@ public class StatisticsService {
         Map<String, Long> m = new LinkedHashMap<>();
         keys.forEach(k -> m.put(k, 0L));
         counts.forEach(c -> m.merge(c.k(), c.n(), Long::sum));
-        return m;
-    }
-
-    private static Map<String, Object> lowerKeys(Map<String, Object> row) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (row != null) {
-            row.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        }
         return m;
     }
 

@@ -67,6 +67,10 @@ class DocumentApiTest {
         String disposition = r.headers().firstValue("Content-Disposition").orElseThrow();
         assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("UTF-8''") + 7), StandardCharsets.UTF_8))
                 .endsWith(".pdf");
+        // kept for people to look at: target/documents/<user>-<document>.pdf
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(user + "-" + path.substring(path.lastIndexOf('/') + 1) + ".pdf"), r.body());
         try (PDDocument doc = Loader.loadPDF(r.body())) {
             return new PDFTextStripper().getText(doc);
         }
