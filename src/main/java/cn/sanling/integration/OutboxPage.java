@@ -2,7 +2,6 @@ package cn.sanling.integration;
 
 import java.time.ZoneId;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +62,7 @@ class OutboxPage {
 
     private static void requireAdmin(Actor actor) {
         if (!actor.is(Role.ADMIN)) {
-            throw new AccessDeniedException("ADMIN only");
+            throw ProblemException.forbidden("Only administrators see the 110 outbox");
         }
     }
 }
