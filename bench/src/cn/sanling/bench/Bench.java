@@ -634,6 +634,7 @@ public final class Bench {
         int moved = db.update("UPDATE ACT_RU_TIMER_JOB SET DUEDATE_ = ? WHERE DUEDATE_ = ?",
                 templates.stored(due), templates.stored(sentinel));
         long start = System.nanoTime();
+        LockWaits waits = new LockWaits(o);
         if (moved != n) {
             r.fail("timers: expected " + n + " timers at the sentinel due date, found " + moved);
         }
@@ -651,6 +652,9 @@ public final class Bench {
             Thread.sleep(250);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        waits.close();
+        r.detail("timers_lock_waits", waits.summary());
+        log("timers lock waits: " + waits.summary());
         Thread.sleep(3000);
         long events = db.scalar("SELECT COUNT(*) FROM dispute_event WHERE dispute_id BETWEEN ? AND ? "
                 + "AND action = 'TIMEOUT_ESCALATE'", range[0], range[1]);
