@@ -4,7 +4,8 @@ import cn.sanling.region.RegionLevel;
 import cn.sanling.region.Scope;
 
 /** The authenticated user acting on a request: who, in which role, with which data scope. */
-public record Actor(long id, String username, String displayName, Role role, String regionCode) {
+public record Actor(long id, String username, String displayName, Role role, String regionCode)
+        implements java.io.Serializable {
 
     /** The system itself (timers, integrations): actor name {@code system}, whole scope. */
     public static final Actor SYSTEM = new Actor(0, "system", "系统", null, null);

@@ -12,12 +12,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -78,10 +87,29 @@ class SecurityConfig {
         return NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
     }
 
+    /**
+     * Pages load scripts and styles only from this server (webjars included; no CDN, no inline scripts), cannot be
+     * framed, and send no referrer to other sites. nosniff and no-store caching are Spring Security defaults.
+     */
+    static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+                        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(f -> f.deny());
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccountService accounts) throws Exception {
         AuthenticationEntryPoint unauthorized = (req, res, e) -> {
+            if (e instanceof UserStoreUnavailable || databaseDown(e)) {
+                // the token may be fine; we could not load its user: say so, retryable, not "log in again"
+                res.setHeader("Retry-After", "5");
+                ProblemResponses.write(req, res, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                        "The database is temporarily unavailable; retry shortly");
+                return;
+            }
             res.setHeader("WWW-Authenticate", "Bearer");
             ProblemResponses.write(req, res, HttpStatus.UNAUTHORIZED, "unauthorized",
                     e instanceof InvalidBearerTokenException ? "Invalid or expired token" : "Authentication required");
@@ -97,13 +125,41 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtAuthenticationConverter(jwt -> accounts.actor(jwt.getSubject())
-                                .map(actor -> new ActorAuthentication(actor, jwt))
-                                .orElseThrow(() -> new InvalidBearerTokenException("account disabled or removed"))))
+                        .jwt(j -> j.jwtAuthenticationConverter(jwt -> {
+                            java.util.Optional<Actor> actor;
+                            try {
+                                actor = accounts.actor(jwt.getSubject());
+                            } catch (DataAccessException | TransactionException e) {
+                                throw new UserStoreUnavailable(e);
+                            }
+                            return actor.map(a -> new ActorAuthentication(a, jwt))
+                                    .orElseThrow(() -> new InvalidBearerTokenException("account disabled or removed"));
+                        }))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .headers(SecurityConfig::browserHeaders);
         return http.build();
+    }
+
+    /**
+     * The token's user could not be loaded because the database is unreachable. Not an
+     * AuthenticationServiceException, which the bearer filter rethrows instead of asking the entry point.
+     */
+    static final class UserStoreUnavailable extends AuthenticationException {
+        UserStoreUnavailable(Throwable cause) {
+            super("cannot load the token's user", cause);
+        }
+    }
+
+    private static boolean databaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean
@@ -118,7 +174,8 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((req, res, e) -> res.sendRedirect(
                                 req.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(SecurityConfig::browserHeaders);
         return http.build();
     }
 }

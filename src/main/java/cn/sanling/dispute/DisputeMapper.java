@@ -77,6 +77,9 @@ interface DisputeMapper {
 
     void bindIdempotencyKey(@Param("username") String username, @Param("key") String key, @Param("id") long id);
 
+    /** A plain (non-locking) read: does the counter row exist? */
+    int counterExists(@Param("county") String county, @Param("year") int year);
+
     int bumpCounter(@Param("county") String county, @Param("year") int year);
 
     void insertCounter(@Param("county") String county, @Param("year") int year);

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -56,11 +58,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemException.conflict("The case was changed by someone else; reload and retry"), request);
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseDown(RuntimeException e, WebRequest request) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+        ResponseEntity<Object> answer = problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                 "The database is temporarily unavailable; retry shortly", null), request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -99,6 +104,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.BodyTooLarge) {
+                return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                        "The request body is too large", null), request);
+            }
+        }
         return problem(new ProblemException(HttpStatus.BAD_REQUEST, "malformed",
                 "The request body is not valid JSON of the expected shape", null), request);
     }

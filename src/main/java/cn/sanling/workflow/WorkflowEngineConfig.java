@@ -36,6 +36,11 @@ class WorkflowEngineConfig {
                     Duration.ofSeconds(10));
             config.getAsyncExecutorConfiguration().setDefaultTimerJobAcquireWaitTime(acquire);
             config.getAsyncExecutorConfiguration().setDefaultAsyncJobAcquireWaitTime(acquire);
+            // a timer job that loses a deadlock or an optimistic lock to a user action is simply run again
+            config.setAsyncExecutorNumberOfRetries(env.getProperty("sanling.workflow.job-retries", Integer.class, 10));
+            // several nodes share the job tables: one acquires at a time instead of all colliding on the same rows
+            config.getAsyncExecutorConfiguration().setGlobalAcquireLockEnabled(
+                    env.getProperty("sanling.workflow.global-acquire-lock", Boolean.class, true));
         };
     }
 

@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -111,6 +116,31 @@ class TokenApiTest {
 
         assertProblem(api.requestToken(user.username(), user.password()), 423);
         assertProblem(api.requestToken(user.username(), "Wrong-Passw0rd-6"), 423);
+        // for 15 minutes (sanling.security.lockout)
+        Instant lockedUntil = Instant.parse(api.as("admin").get("/api/v1/admin/users/" + user.id()).json()
+                .path("lockedUntil").asString());
+        assertThat(lockedUntil).isBetween(Instant.now().plus(14, ChronoUnit.MINUTES),
+                Instant.now().plus(15, ChronoUnit.MINUTES).plusSeconds(5));
+    }
+
+    @Test
+    void wrong_passwords_sent_at_the_same_time_are_all_counted_and_lock() throws Exception {
+        TestUser user = users.mediator("411202201").create();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ApiResponse>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String wrong = "Wrong-Passw0rd-" + i;
+                attempts.add(pool.submit(() -> api.requestToken(user.username(), wrong)));
+            }
+            for (Future<ApiResponse> attempt : attempts) {
+                assertThat(attempt.get(60, TimeUnit.SECONDS).status()).isIn(401, 423);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertProblem(api.requestToken(user.username(), user.password()), 423);
     }
 
     @Test

@@ -13,4 +13,9 @@ public class ResetTestDatabase implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         TestDatabase.prepareOnce();
     }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        TestDatabase.release();
+    }
 }

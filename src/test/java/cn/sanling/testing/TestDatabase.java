@@ -2,6 +2,8 @@ package cn.sanling.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import java.util.Map;
  * empty password, database {@code test}, through MySQL Connector/J).
  *
  * <p>For MariaDB, {@link #prepareOnce()} drops and recreates the {@code test} database once per test JVM, before any
- * Spring context starts, so every run applies the migrations to an empty schema. When MariaDB cannot be reached the
+ * Spring context starts, so every run applies the migrations to an empty schema; a named lock keeps a second run on
+ * the same database waiting until the first is done. When MariaDB cannot be reached the
  * run fails if {@code CI=true} (the MariaDB run is mandatory in CI) and is skipped, loudly, otherwise.
  */
 public enum TestDatabase {
@@ -31,6 +34,12 @@ public enum TestDatabase {
 
     private static final Duration WAIT_FOR_SERVER = Duration.ofSeconds(15);
 
+    /** How long a run waits for another run on the same MariaDB database (another work tree, say) to finish. */
+    private static final Duration WAIT_FOR_OTHER_RUN = Duration.ofMinutes(20);
+
+    /** Holds the run's named lock on the MariaDB database for as long as this JVM runs tests; null on H2. */
+    private static Connection runLock;
+
     /** What {@link #prepareOnce()} found; null until it ran. */
     private static volatile Readiness readiness;
 
@@ -44,18 +53,6 @@ public enum TestDatabase {
         this.driver = driver;
         this.username = username;
         this.password = password;
-    }
-
-    /**
-     * The MariaDB database the suite owns (dropped and recreated per run): {@code test} unless
-     * {@code -Dsanling.test.mariadb.database} names another, so two checkouts can run their suites side by side.
-     */
-    public static String mariadbDatabase() {
-        String name = System.getProperty("sanling.test.mariadb.database", "test").trim();
-        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
-            throw new IllegalStateException("sanling.test.mariadb.database must be a plain identifier: " + name);
-        }
-        return name;
     }
 
     /** The database selected by {@code -Dsanling.test.db} (default h2). */
@@ -87,7 +84,22 @@ public enum TestDatabase {
         p.put("spring.datasource.driver-class-name", driver);
         p.put("spring.datasource.username", username);
         p.put("spring.datasource.password", password);
+        if (this == MARIADB) {
+            p.put("spring.datasource.hikari.transaction-isolation", "TRANSACTION_READ_COMMITTED"); // as profile mysql
+        }
         return p;
+    }
+
+    /**
+     * The MariaDB database the suite owns: {@code test}, or {@code -Dsanling.test.mariadb.database} so that two work
+     * trees can run at once without dropping each other's schema.
+     */
+    public static String mariadbDatabase() {
+        String name = System.getProperty("sanling.test.mariadb.database", "test").trim();
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalStateException("sanling.test.mariadb.database must be a plain name, not '" + name + "'");
+        }
+        return name;
     }
 
     public static boolean inCi() {
@@ -117,15 +129,22 @@ public enum TestDatabase {
         if (db != MARIADB) {
             return Readiness.READY;
         }
+        String database = mariadbDatabase();
         SQLException last = null;
         long deadline = System.nanoTime() + WAIT_FOR_SERVER.toNanos();
         do {
-            try (Connection c = DriverManager.getConnection(MARIADB_SERVER_URL, db.username, db.password);
-                    Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + mariadbDatabase());
-                s.execute("CREATE DATABASE " + mariadbDatabase() + " CHARACTER SET utf8mb4");
+            Connection c = null;
+            try {
+                c = DriverManager.getConnection(MARIADB_SERVER_URL, db.username, db.password);
+                lockAgainstOtherRuns(c, database);
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + database);
+                    s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+                }
+                runLock = c;
                 return Readiness.READY;
             } catch (SQLException e) {
+                closeQuietly(c);
                 last = e;
                 sleep();
             }
@@ -135,6 +154,52 @@ public enum TestDatabase {
             return new Readiness(false, why + ". CI=true: the MariaDB run is mandatory, so the build FAILS.");
         }
         return new Readiness(true, why + ". CI is not set: the MariaDB run is SKIPPED. Start MariaDB to run it.");
+    }
+
+    /**
+     * Two test runs on one MariaDB database would drop each other's schema mid-run; a named lock held on this
+     * connection until the JVM's test session ends makes the second run wait for the first.
+     */
+    private static void lockAgainstOtherRuns(Connection c, String database) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+            p.setString(1, "sanling-test-run-" + database);
+            if (answer(p) == 1) {
+                return;
+            }
+            System.err.println("Another test run is using MariaDB database " + database + "; waiting for it to finish");
+            try (PreparedStatement wait = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+                wait.setString(1, "sanling-test-run-" + database);
+                wait.setLong(2, WAIT_FOR_OTHER_RUN.toSeconds());
+                if (answer(wait) != 1) {
+                    closeQuietly(c);
+                    throw new IllegalStateException("Gave up waiting " + WAIT_FOR_OTHER_RUN + " for another test run "
+                            + "on MariaDB database " + database + "; use -Dsanling.test.mariadb.database=<other name>");
+                }
+            }
+        }
+    }
+
+    private static int answer(PreparedStatement p) throws SQLException {
+        try (ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Ends the run: releases the lock that kept other runs off this MariaDB database. */
+    public static synchronized void release() {
+        closeQuietly(runLock);
+        runLock = null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // the server drops the lock with the connection anyway
+            }
+        }
     }
 
     private static void sleep() {

@@ -1,0 +1,61 @@
+package cn.sanling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Browser;
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+import tools.jackson.databind.JsonNode;
+
+/** Health and the OpenAPI description are public (SPEC §7). */
+@SanlingIntegrationTest
+class HealthAndApiDocsTest {
+
+    @Autowired
+    TestApi api;
+
+    @Test
+    void health_is_up_without_signing_in() {
+        ApiResponse r = api.anonymous().get("/actuator/health");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void liveness_and_readiness_probes_are_up() {
+        assertThat(api.anonymous().get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
+        assertThat(api.anonymous().get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void api_docs_are_json_listing_the_token_endpoint() {
+        ApiResponse r = api.anonymous().get("/v3/api-docs");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("application/json");
+        JsonNode docs = r.json();
+        assertThat(docs.path("openapi").asString()).startsWith("3.");
+        assertThat(docs.path("paths").has("/api/v1/auth/token")).isTrue();
+        assertThat(docs.path("paths").path("/api/v1/auth/token").has("post")).isTrue();
+        assertThat(docs.path("paths").propertyNames()).contains("/api/v1/me", "/api/v1/regions/{code}/children",
+                "/api/v1/categories", "/api/v1/admin/users", "/api/v1/admin/users/{id}");
+    }
+
+    @Test
+    void swagger_ui_is_served() {
+        Browser browser = new Browser(api.baseUrl());
+
+        Browser.Page page = browser.get("/swagger-ui.html");
+        if (page.status() == 302) {
+            page = browser.get(page.location());
+        }
+
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("swagger");
+    }
+}
