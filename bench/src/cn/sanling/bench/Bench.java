@@ -348,6 +348,7 @@ public final class Bench {
         RuntimeService runtime = app.getBean(RuntimeService.class);
         AtomicLong next = new AtomicLong(first);
         Date acceptDue = Date.from(Instant.now().plus(Duration.ofHours(24)));
+        Map<Long, String> started = new java.util.concurrent.ConcurrentHashMap<>();
         Load.Result raw = Load.run("raw", o.clients(), o.warmup(), o.phase(), (client, n) -> {
             long id = next.getAndIncrement();
             if (id > last) {
@@ -358,7 +359,7 @@ public final class Bench {
             vars.put("acceptGroups", "MEDIATOR:" + villages[(int) (id - first)]);
             vars.put("acceptDueAt", acceptDue);
             vars.put("level", "VILLAGE");
-            runtime.startProcessInstanceByKey("dispute", Long.toString(id), vars);
+            started.put(id, runtime.startProcessInstanceByKey("dispute", Long.toString(id), vars).getId());
             return 200;
         });
         log(raw.summary());
@@ -367,8 +368,11 @@ public final class Bench {
                     + String.format("%.1f s", raw.seconds()));
         }
         // the raw cases that got a process keep it (and now look like any pending case); the rest go
-        db.update("UPDATE dispute d JOIN ACT_RU_EXECUTION e ON e.BUSINESS_KEY_ = CAST(d.id AS CHAR) "
-                + "AND e.PARENT_ID_ IS NULL SET d.process_instance_id = e.ID_ WHERE d.id BETWEEN ? AND ?", first, last);
+        try (Db.Batch b = db.batchSql("UPDATE dispute SET process_instance_id = ? WHERE id = ?", 2)) {
+            for (Map.Entry<Long, String> e : started.entrySet()) {
+                b.add(e.getValue(), e.getKey());
+            }
+        }
         int unused = db.update("DELETE FROM dispute WHERE id BETWEEN ? AND ? AND current_task IS NULL", first, last);
         db.exec("ALTER TABLE dispute AUTO_INCREMENT = 1");
         r.detail("raw_starts", (double) raw.ok());
