@@ -219,7 +219,8 @@ public class AccountService {
                 u.lockedAt(clock.instant()) ? u.lockedUntil() : null, u.createdAt());
     }
 
-    /** A user as ADMIN sees it (never the password hash). */
+    /** A user as ADMIN sees it (never the password hash); scope members present even when null. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record UserView(long id, String username, String displayName, Role role, String regionCode,
             String regionName, boolean enabled, Instant lockedUntil, Instant createdAt) {
     }

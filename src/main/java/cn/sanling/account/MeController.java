@@ -2,6 +2,8 @@ package cn.sanling.account;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,11 +24,21 @@ class MeController {
     @GetMapping("/api/v1/me")
     Me me(Actor actor) {
         String regionName = actor.regionCode() == null ? null
-                : regions.find(actor.regionCode()).map(Region::name).orElse(null);
+                : regions.find(actor.regionCode()).map(this::fullName).orElse(null);
         return new Me(actor.username(), actor.displayName(), List.of(actor.role().name()), actor.regionCode(), regionName,
                 actor.level());
     }
 
+    /** A grid is named with its village: 交口村村民委员会 第1网格. */
+    private String fullName(Region r) {
+        if (r.level() != RegionLevel.GRID) {
+            return r.name();
+        }
+        return regions.find(r.parentCode()).map(v -> v.name() + " " + r.name()).orElse(r.name());
+    }
+
+    /** Every member is always present (null for system-wide accounts), as SPEC §7 lists them. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Me(String username, String displayName, List<String> roles, String regionCode, String regionName,
             RegionLevel level) {
     }

@@ -117,7 +117,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail pd && pd.getType() != null && "about:blank".equals(pd.getType().toString())) {
+        if (body instanceof ProblemDetail pd && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
             pd.setType(URI.create(ProblemException.TYPE_BASE + slug(status)));
         }
         return super.createResponseEntity(body, headers, status, request);

@@ -21,8 +21,8 @@ public final class DemoAccounts {
     }
 
     public static final List<DemoAccount> ALL = List.of(
-            new DemoAccount("gw_jiaokou", "GRID_WORKER", "411202201200001", "第1网格", "GRID"),
-            new DemoAccount("gw_fucun", "GRID_WORKER", "411202201201001", "第1网格", "GRID"),
+            new DemoAccount("gw_jiaokou", "GRID_WORKER", "411202201200001", "交口村村民委员会 第1网格", "GRID"),
+            new DemoAccount("gw_fucun", "GRID_WORKER", "411202201201001", "富村村民委员会 第1网格", "GRID"),
             new DemoAccount("med_jiaokou", "MEDIATOR", "411202201200", "交口村村民委员会", "VILLAGE"),
             new DemoAccount("med_jiaokouxiang", "MEDIATOR", "411202201", "交口乡", "TOWNSHIP"),
             new DemoAccount("med_hubin", "MEDIATOR", "411202", "湖滨区", "COUNTY"),
