@@ -19,6 +19,16 @@ interface AuditMapper {
 
     void insert(AuditEntry entry);
 
+    /** An entry of a committed-with-its-action event, not yet in the chain (id, prevHash and hash are ignored). */
+    void insertPending(AuditEntry entry);
+
+    /** The oldest pending entries, locked; their ids are audit_pending ids, prevHash and hash are null. */
+    List<AuditEntry> lockPending(@Param("limit") int limit);
+
+    void insertAll(@Param("entries") List<AuditEntry> entries);
+
+    void deletePending(@Param("ids") List<Long> ids);
+
     void updateHead(@Param("lastId") long lastId, @Param("lastHash") String lastHash);
 
     Cursor<AuditEntry> streamAll();
@@ -26,6 +36,10 @@ interface AuditMapper {
     List<AuditEntry> search(@Param("scope") Scope scope, @Param("targetType") String targetType,
             @Param("targetId") String targetId, @Param("actor") String actor, @Param("from") Instant from,
             @Param("to") Instant to, @Param("limit") int limit);
+
+    long countInScope(@Param("scope") Scope scope);
+
+    AuditEntry find(@Param("id") long id);
 
     record Head(long lastId, String lastHash) {
     }

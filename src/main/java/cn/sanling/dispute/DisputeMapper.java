@@ -23,6 +23,9 @@ interface DisputeMapper {
     /** Writes a transition if nobody changed the case since {@code expectedVersion}; returns rows updated (0 or 1). */
     int transition(@Param("row") DisputeRow row, @Param("expectedVersion") int expectedVersion);
 
+    /** Marks that the case missed a deadline (kept when the live overdue flag is cleared). */
+    void markEverOverdue(@Param("id") long id);
+
     void setProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 
     /** Mirrors the open user task of the process (a read model for the worklist; not a business change). */

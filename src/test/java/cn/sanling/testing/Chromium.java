@@ -124,7 +124,16 @@ public final class Chromium implements AutoCloseable {
     public void clickToLoad(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        // the old page is gone once touching it fails; mid-navigation Chromium may report that as an inspector
+        // error ("Node ... does not belong to the document") rather than a stale element, so any failure counts
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         find(By.tagName("body"));
     }
 

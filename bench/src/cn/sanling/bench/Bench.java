@@ -1,0 +1,724 @@
+package cn.sanling.bench;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.flowable.engine.RuntimeService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import cn.sanling.SanlingApplication;
+import cn.sanling.bench.ProcessTemplates.State;
+import cn.sanling.dispute.CaseStatus;
+import cn.sanling.support.PiiCipher;
+
+/**
+ * The province-scale benchmark of issue 8 (see bench/README.md). One run: start-up of the packaged jar on its
+ * embedded default, then the application on MariaDB in this JVM with a freshly loaded province, and every figure
+ * measured against it. Exits non-zero if something did not work (wrong answers, lost or doubled timers), never
+ * because a figure missed its target.
+ */
+public final class Bench {
+
+    private final Options o;
+    private final Results r = new Results();
+    private final long started = System.nanoTime();
+    private ConfigurableApplicationContext app;
+    private Db db;
+    private Load load;
+    private Province province;
+    private ProcessTemplates templates;
+    private CaseLoader loader;
+    private Instant loadedAt;
+
+    private Bench(Options o) {
+        this.o = o;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Bench b = new Bench(o);
+        int code = b.run();
+        System.exit(code);
+    }
+
+    private void log(String s) {
+        System.out.printf("bench [%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, s);
+    }
+
+    private int run() throws Exception {
+        log("mode " + o.mode() + ": " + o.cases() + " cases under region " + o.regionPrefix() + ", database "
+                + o.dbName() + " on " + o.dbHost());
+        r.machine = Machine.describe(o);
+        r.detail("load_average_at_start", Machine.loadAverage());
+        r.commit = Machine.commit(o);
+        try {
+            if (o.startup()) {
+                phase("startup", this::startup);
+            } else {
+                r.note("startup_s not measured (--no-startup)");
+            }
+            Db.recreate(o);
+            db = new Db(o, o.dbName());
+            boot();
+            phase("load", this::loadData);
+            phase("clone check", this::cloneCheck);
+            phase("raw vs intake", this::rawAndIntake);
+            phase("worklist", this::worklist);
+            phase("case list", this::caseList);
+            phase("stats", this::stats);
+            phase("ledger", this::ledger);
+            phase("timers", this::timers);
+            phase("explain", this::explain);
+            r.detail("load_average_at_end", Machine.loadAverage());
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
+            r.fail("run aborted: " + e);
+        } finally {
+            r.detail("run_s", (System.nanoTime() - started) / 1e9);
+            r.write(o);
+            if (app != null) {
+                app.close();
+            }
+            if (db != null) {
+                db.close();
+            }
+        }
+        System.out.println(r.json(o));
+        log(r.failures.isEmpty() ? "done" : "done with " + r.failures.size() + " failure(s)");
+        return r.failures.isEmpty() ? 0 : 1;
+    }
+
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /** A phase that throws is recorded as a failure; the others still run. */
+    private void phase(String name, Phase p) {
+        log(name + " ...");
+        long t0 = System.nanoTime();
+        try {
+            p.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace(System.out);
+            r.fail(name + ": " + e);
+        }
+        log(name + " took " + String.format("%.1f s", (System.nanoTime() - t0) / 1e9));
+    }
+
+    // ------------------------------------------------------------------------------------------------ start-up
+
+    /** The packaged jar with no configuration (embedded H2, demo data) in an empty directory, to /actuator/health UP. */
+    private void startup() throws Exception {
+        Path dir = Files.createTempDirectory("sanling-startup");
+        double first = startOnce(dir, "first");
+        r.put("startup_s", first);
+        r.detail("startup_first_s", first);
+        if (!o.smoke()) {
+            r.detail("startup_restart_s", startOnce(dir, "restart"));
+        }
+        r.note("startup_s: `java -jar` of the packaged jar, no configuration, empty working directory (creates the H2 "
+                + "schema and loads the demo organisation and " + "demo cases), JVM launch to /actuator/health UP"
+                + (o.smoke() ? "" : "; startup_restart_s: the same directory again"));
+    }
+
+    private double startOnce(Path dir, String label) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", o.jar().toString(), "--server.port=" + port)
+                .directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile()));
+        pb.environment().keySet().removeIf(k -> k.startsWith("SANLING_") || k.startsWith("SPRING_"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        try {
+            while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(180)) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the jar exited with " + p.exitValue() + "; see " + dir.resolve("app.log"));
+                }
+                try {
+                    HttpResponse<String> h = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (h.statusCode() == 200 && h.body().contains("\"UP\"")) {
+                        double s = (System.nanoTime() - t0) / 1e9;
+                        log(String.format("start-up (%s): healthy after %.2f s", label, s));
+                        return s;
+                    }
+                } catch (java.io.IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("not healthy within 180 s; see " + dir.resolve("app.log"));
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ application
+
+    private void boot() {
+        byte[] jwt = new byte[48];
+        byte[] pii = new byte[32];
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(jwt);
+        random.nextBytes(pii);
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("spring.datasource.url", o.jdbcUrl(o.dbName()));
+        props.put("spring.datasource.username", o.dbUser());
+        props.put("spring.datasource.password", o.dbPassword());
+        props.put("server.port", "0");
+        props.put("sanling.security.jwt-secret", Base64.getEncoder().encodeToString(jwt));
+        props.put("sanling.pii.key", Base64.getEncoder().encodeToString(pii));
+        props.put("sanling.demo.enabled", "false");
+        props.put("spring.main.banner-mode", "off");
+        props.put("logging.level.root", "WARN");
+        long t0 = System.nanoTime();
+        // as command-line arguments, so they win over application-mysql.yml's environment placeholders
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        app = new SpringApplicationBuilder(SanlingApplication.class).profiles("mysql").run(args);
+        double s = (System.nanoTime() - t0) / 1e9;
+        r.detail("boot_mariadb_empty_s", s);
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        load = new Load(port);
+        log(String.format("application up on MariaDB (empty %s) in %.1f s, port %d", o.dbName(), s, port));
+    }
+
+    private void loadData() throws Exception {
+        db.exec("SET SESSION foreign_key_checks = 0");
+        db.exec("SET SESSION unique_checks = 0");
+        long t0 = System.nanoTime();
+        String hash = app.getBean(PasswordEncoder.class).encode(Province.PASSWORD);
+        province = Province.load(o, db, hash);
+        double orgS = (System.nanoTime() - t0) / 1e9;
+        log(String.format("organisation: %d regions, %d villages, %d grids, %d accounts in %.1f s",
+                province.regionRows, province.villages.size(), province.gridRows, province.userRows, orgS));
+        r.detail("villages", (double) province.villages.size());
+        r.detail("grids", (double) province.gridRows);
+        r.detail("accounts", (double) province.userRows);
+
+        long t1 = System.nanoTime();
+        templates = ProcessTemplates.build(app, db);
+        r.detail("template_instances_s", (System.nanoTime() - t1) / 1e9);
+        r.detail("flowable_rows_per_open_case_M_V", templates.rowsPerInstance(State.M_V).toString());
+
+        long t2 = System.nanoTime();
+        loadedAt = Instant.now();
+        loader = new CaseLoader(province, templates, app.getBean(PiiCipher.class), o.seed(), loadedAt);
+        loader.open(db);
+        loader.loadHistory(o.cases(), 1);
+        loader.close();
+        loader.writeCounters(db);
+        double casesS = (System.nanoTime() - t2) / 1e9;
+        long open = loader.openByState.values().stream().mapToLong(Long::longValue).sum();
+        long total = loader.rows.values().stream().mapToLong(Long::longValue).sum() + templates.rowsWritten;
+        log(String.format("cases: %d (%d open, %d Flowable rows cloned) and %d rows in all in %.1f s = %.0f rows/s",
+                o.cases(), open, templates.rowsWritten, total, casesS, total / casesS));
+        r.put("cases", (double) o.cases());
+        r.detail("open_cases", (double) open);
+        r.detail("open_by_state", new java.util.TreeMap<>(loader.openByState).toString());
+        r.detail("load_rows", loader.rows.toString() + ", flowable=" + templates.rowsWritten);
+        r.detail("load_cases_s", casesS);
+        r.detail("load_rows_per_s", total / casesS);
+        r.detail("clone_open_cases_per_s", open / casesS);
+        r.detail("load_organisation_s", orgS);
+        templates.dropTemplates(app);
+        db.exec("ALTER TABLE dispute AUTO_INCREMENT = 1");
+        long t3 = System.nanoTime();
+        for (String t : List.of("region", "grid", "app_user", "dispute", "dispute_party", "dispute_event",
+                "mediation_session", "follow_up", "supervision_order", "ACT_RU_TASK", "ACT_RU_EXECUTION",
+                "ACT_RU_VARIABLE", "ACT_RU_IDENTITYLINK", "ACT_RU_TIMER_JOB", "ACT_HI_PROCINST", "ACT_HI_ACTINST")) {
+            db.rows("ANALYZE TABLE " + t);
+        }
+        r.detail("analyze_s", (System.nanoTime() - t3) / 1e9);
+        r.detail("load_total_s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    // ------------------------------------------------------------------------------------------------ clone check
+
+    /** Acts on one cloned case of each kind over HTTP: the engine must carry on from the copied state. */
+    private void cloneCheck() throws Exception {
+        record Check(String state, String where, String action, String userPattern) {
+        }
+        List<Check> checks = List.of(
+                new Check("P_V", "status = 'PENDING' AND level = 'VILLAGE' AND overdue = FALSE", "{\"action\":\"ACCEPT\"}", "med_V"),
+                new Check("M_T", "status = 'MEDIATING' AND level = 'TOWNSHIP' AND supervised = FALSE",
+                        "{\"action\":\"RESOLVE\",\"agreementType\":\"WRITTEN\",\"agreementText\":\"bench\",\"fulfilment\":\"IMMEDIATE\"}", "med_T"),
+                new Check("M_V_S", "status = 'MEDIATING' AND level = 'VILLAGE' AND supervised = TRUE",
+                        "{\"action\":\"RESPOND\",\"note\":\"bench\"}", "med_V"),
+                new Check("M_C", "status = 'MEDIATING' AND level = 'COUNTY' AND supervised = FALSE",
+                        "{\"action\":\"EXTEND\",\"until\":\"" + Instant.now().plus(Duration.ofDays(40)) + "\",\"reason\":\"bench\",\"partiesConsent\":true}", "med_C"),
+                new Check("R_V", "status = 'RESOLVED' AND level = 'VILLAGE' AND overdue = FALSE",
+                        "{\"action\":\"FOLLOW_UP\",\"fulfilled\":true,\"satisfied\":true}", "med_V"),
+                new Check("P_T_OD", "status = 'PENDING' AND level = 'TOWNSHIP' AND overdue = TRUE",
+                        "{\"action\":\"ACCEPT\"}", "med_T"));
+        int ok = 0;
+        for (Check c : checks) {
+            List<String[]> found = db.rows("SELECT id, village_code, due_at FROM dispute WHERE " + c.where()
+                    + " AND current_task IS NOT NULL ORDER BY id DESC LIMIT 1");
+            if (found.isEmpty()) {
+                r.note("clone check: no case in state " + c.state() + " to try");
+                continue;
+            }
+            String id = found.get(0)[0];
+            String village = found.get(0)[1];
+            String region = switch (c.userPattern()) {
+                case "med_V" -> village;
+                case "med_T" -> village.substring(0, 9);
+                default -> village.substring(0, 6);
+            };
+            String body = c.action();
+            if (c.state().equals("M_C")) {
+                // EXTEND: at most 30 days after the current deadline
+                Instant due = Timestamp.valueOf(found.get(0)[2]).toInstant();
+                body = body.replaceAll("\"until\":\"[^\"]+\"", "\"until\":\"" + due.plus(Duration.ofDays(10)) + "\"");
+            }
+            HttpResponse<String> resp = load.post(Province.mediator(region), "/api/v1/disputes/" + id + "/actions", body);
+            if (resp.statusCode() == 200) {
+                ok++;
+            } else {
+                r.fail("clone check " + c.state() + " case " + id + ": " + resp.statusCode() + " " + resp.body());
+            }
+        }
+        r.detail("clone_checks_ok", (double) ok);
+        log("clone check: " + ok + " of " + checks.size() + " cloned cases took their next action");
+    }
+
+    // ------------------------------------------------------------------------------------------------ intake
+
+    private void rawAndIntake() throws Exception {
+        Duration total = o.warmup().plus(o.phase());
+        int capacity = o.smoke() ? 3_000 : o.mode().equals("full") ? 40_000 : 25_000;
+        long first = db.scalar("SELECT MAX(id) FROM dispute") + 1;
+        String[] villages = new String[capacity];
+        Random random = new Random(o.seed() + 1);
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp due = Timestamp.from(Instant.now().plus(Duration.ofHours(24)));
+        try (Db.Batch b = db.batch("dispute", "id", "case_no", "title", "description", "category_code", "county_code",
+                "village_code", "grid_code", "region_code", "source", "risk_level", "status", "level", "due_at",
+                "reported_by", "reported_at", "updated_at", "version")) {
+            for (int i = 0; i < capacity; i++) {
+                Province.Village v = province.villages.get(random.nextInt(province.villages.size()));
+                villages[i] = v.code();
+                b.add(first + i, "RAW-" + (first + i), "raw baseline", "raw baseline", "NEIGHBOUR", v.county(), v.code(),
+                        v.grids()[0], v.grids()[0], "VISIT", "BLUE", "PENDING", "VILLAGE", due,
+                        Province.gridWorker(v.grids()[0]), now, now, 0);
+            }
+        }
+        long last = first + capacity - 1;
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        AtomicLong next = new AtomicLong(first);
+        Date acceptDue = Date.from(Instant.now().plus(Duration.ofHours(24)));
+        Map<Long, String> started = new java.util.concurrent.ConcurrentHashMap<>();
+        Load.Result raw = Load.run("raw", o.clients(), o.warmup(), o.phase(), (client, n) -> {
+            long id = next.getAndIncrement();
+            if (id > last) {
+                throw new Load.NoMoreWork();
+            }
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("caseId", id);
+            vars.put("acceptGroups", "MEDIATOR:" + villages[(int) (id - first)]);
+            vars.put("acceptDueAt", acceptDue);
+            vars.put("level", "VILLAGE");
+            started.put(id, runtime.startProcessInstanceByKey("dispute", Long.toString(id), vars).getId());
+            return 200;
+        });
+        log(raw.summary());
+        if (next.get() > last) {
+            r.note("raw baseline used all " + capacity + " prepared cases before the time was up; rate over "
+                    + String.format("%.1f s", raw.seconds()));
+        }
+        // the raw cases that got a process keep it (and now look like any pending case); the rest go
+        try (Db.Batch b = db.batchSql("UPDATE dispute SET process_instance_id = ? WHERE id = ?", 2)) {
+            for (Map.Entry<Long, String> e : started.entrySet()) {
+                b.add(e.getValue(), e.getKey());
+            }
+        }
+        int unused = db.update("DELETE FROM dispute WHERE id BETWEEN ? AND ? AND current_task IS NULL", first, last);
+        db.exec("ALTER TABLE dispute AUTO_INCREMENT = 1");
+        r.detail("raw_starts", (double) raw.ok());
+        r.detail("raw_p95_ms", raw.percentileMs(95));
+        r.detail("raw_unused_cases_deleted", (double) unused);
+        if (raw.errors() > 0) {
+            r.fail("raw baseline: " + raw.errors() + " errors, first " + raw.firstError());
+        }
+
+        // the product path: POST /api/v1/disputes by grid workers across the province, as a phone would send it
+        List<Province.Village> reporters = new ArrayList<>();
+        for (int i = 0; i < (o.smoke() ? 16 : 64); i++) {
+            reporters.add(province.villages.get(random.nextInt(province.villages.size())));
+        }
+        for (Province.Village v : reporters) {
+            load.token(Province.gridWorker(v.grids()[0]));
+        }
+        LockWaits waits = new LockWaits(o);
+        Load.Result intake = Load.run("intake", o.clients(), o.warmup(), o.phase(), (client, n) -> {
+            Province.Village v = reporters.get((int) (n % reporters.size()));
+            Random rnd = new Random(n * 7919 + client);
+            String body = reportBody(v, rnd);
+            HttpResponse<String> resp = load.post(Province.gridWorker(v.grids()[0]), "/api/v1/disputes", body,
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            if (resp.statusCode() != 201) {
+                throw new IllegalStateException(resp.statusCode() + " " + resp.body());
+            }
+            return 201;
+        });
+        log(intake.summary());
+        waits.close();
+        r.detail("intake_lock_waits", waits.summary());
+        log("intake lock waits: " + waits.summary());
+        if (intake.errors() > 0) {
+            r.fail("intake: " + intake.errors() + " errors, first " + intake.firstError());
+        }
+        r.put("raw_flowable_starts_per_s", raw.perSecond());
+        r.put("intake_per_s", intake.perSecond());
+        r.put("intake_ratio", intake.perSecond() / raw.perSecond());
+        r.detail("intake_p50_ms", intake.percentileMs(50));
+        r.detail("intake_p95_ms", intake.percentileMs(95));
+        r.detail("intake_reports", (double) intake.ok());
+        r.detail("clients", (double) o.clients());
+        r.note("raw: RuntimeService.startProcessInstanceByKey(\"dispute\") with the variables intake sets, " + o.clients()
+                + " threads in the application's JVM, on pre-inserted bare case rows (the process's own delegates read "
+                + "and update them); intake: POST /api/v1/disputes over loopback HTTP with " + o.clients()
+                + " concurrent clients (" + reporters.size() + " grid workers' tokens, 2 parties with ID numbers and phones, Idempotency-Key); "
+                + o.warmup().toSeconds() + " s warm-up then " + o.phase().toSeconds() + " s each, one after the other");
+    }
+
+    private static final String[][] INTAKE_KINDS = {
+        {"NEIGHBOUR", "NEIGHBOUR_HOMESTEAD", "宅基地"}, {"FAMILY", "FAMILY_ELDER_SUPPORT", "赡养"},
+        {"DEBT", "DEBT_WAGE_ARREARS", "劳务欠薪"}, {"NEIGHBOUR", "NEIGHBOUR_DRAINAGE", "排水"},
+        {"FAMILY", "FAMILY_MARRIAGE", "婚姻"}, {"OTHER", "OTHER_LAND_CONTRACT", "土地承包"}};
+
+    private String reportBody(Province.Village v, Random rnd) {
+        String[] k = INTAKE_KINDS[rnd.nextInt(INTAKE_KINDS.length)];
+        String a = "王李张刘陈杨赵黄".charAt(rnd.nextInt(8)) + "建国";
+        String b = "周吴徐孙胡朱高林".charAt(rnd.nextInt(8)) + "秀英";
+        return "{\"title\":\"" + k[2] + "纠纷：" + a + "与" + b + "\",\"description\":\"" + a + "与" + b + "因" + k[2]
+                + "问题发生纠纷，网格员走访发现，请尽快调解。\",\"categoryCode\":\"" + k[0] + "\",\"subCategoryCode\":\"" + k[1]
+                + "\",\"gridCode\":\"" + v.grids()[0] + "\",\"source\":\"VISIT\",\"parties\":["
+                + party(a, v, rnd, "APPLICANT") + "," + party(b, v, rnd, "RESPONDENT") + "]}";
+    }
+
+    private String party(String name, Province.Village v, Random rnd, String role) {
+        String body = v.county() + String.format("%04d%02d%02d%03d", 1950 + rnd.nextInt(55), 1 + rnd.nextInt(12),
+                1 + rnd.nextInt(28), rnd.nextInt(1000));
+        String id = body + CaseLoader.checkChar(body);
+        String phone = "13" + String.format("%09d", rnd.nextInt(1_000_000_000));
+        return "{\"name\":\"" + name + "\",\"idNumber\":\"" + id + "\",\"phone\":\"" + phone + "\",\"role\":\"" + role + "\"}";
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    private List<String> busiest(String sql, int limit) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String[] row : db.rows(sql + " LIMIT " + limit)) {
+            out.add(row[0]);
+        }
+        return out;
+    }
+
+    private void worklist() throws Exception {
+        List<String> townships = busiest("SELECT SUBSTR(village_code, 1, 9) t, COUNT(*) n FROM dispute "
+                + "WHERE current_task IS NOT NULL AND level = 'TOWNSHIP' GROUP BY t ORDER BY n DESC", 20);
+        if (townships.isEmpty()) {
+            r.fail("worklist: no township has open township-level cases");
+            return;
+        }
+        townships.forEach(t -> load.token(Province.mediator(t)));
+        Load.Result res = Load.run("worklist", 2, o.warmup(), shortPhase(), (client, n) -> {
+            HttpResponse<String> resp = load.get(Province.mediator(townships.get((int) (n % townships.size()))), "/api/v1/tasks");
+            return resp.statusCode();
+        });
+        log(res.summary());
+        check(res);
+        r.put("worklist_p95_ms", res.percentileMs(95));
+        r.detail("worklist_p50_ms", res.percentileMs(50));
+        r.detail("worklist_per_s", res.perSecond());
+        r.note("worklist: GET /api/v1/tasks as the mediators of the " + townships.size() + " townships with the most "
+                + "open township-level cases, 2 concurrent clients, closed loop");
+    }
+
+    private Duration shortPhase() {
+        return o.smoke() ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+    }
+
+    private void check(Load.Result res) {
+        if (res.errors() > 0) {
+            r.fail(res.name() + ": " + res.errors() + " errors, first " + res.firstError());
+        }
+        if (res.ok() == 0) {
+            r.fail(res.name() + ": no successful request");
+        }
+    }
+
+    private void caseList() throws Exception {
+        List<String> counties = busiest("SELECT county_code, COUNT(*) n FROM dispute GROUP BY county_code ORDER BY n DESC", 10);
+        String from90 = Instant.now().minus(Duration.ofDays(90)).toString();
+        String now = Instant.now().toString();
+        List<String> filters = List.of("status=PENDING", "categoryCode=FAMILY&status=CLOSED", "riskLevel=RED",
+                "from=" + from90 + "&to=" + now, "overdue=true", "source=POLICE_110&level=TOWNSHIP", "status=MEDIATING&sort=dueAt,asc");
+        counties.forEach(c -> load.token(Province.supervisor(c)));
+        Load.Result res = Load.run("case list", 2, o.warmup(), shortPhase(), (client, n) -> {
+            String county = counties.get((int) (n % counties.size()));
+            String f = filters.get((int) ((n / counties.size()) % filters.size()));
+            return load.get(Province.supervisor(county), "/api/v1/disputes?" + f + "&page=0&size=20").statusCode();
+        });
+        log(res.summary());
+        check(res);
+        r.put("case_list_p95_ms", res.percentileMs(95));
+        r.detail("case_list_p50_ms", res.percentileMs(50));
+        r.note("case list: GET /api/v1/disputes (first page of 20, with total) as the supervisors of the "
+                + counties.size() + " counties with the most cases, rotating " + filters.size() + " filters "
+                + filters + ", 2 concurrent clients");
+    }
+
+    private boolean route(String pattern) {
+        for (RequestMappingHandlerMapping m : app.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (var info : m.getHandlerMethods().keySet()) {
+                if (info.getPatternValues().contains(pattern)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The first of the candidate query strings the endpoint answers with 200 (its period parameters may be dates). */
+    private String workingQuery(String user, String path, List<String> candidates) throws Exception {
+        StringBuilder tried = new StringBuilder();
+        for (String q : candidates) {
+            HttpResponse<String> resp = load.get(user, path + "?" + q);
+            if (resp.statusCode() == 200) {
+                return q;
+            }
+            tried.append(resp.statusCode()).append(" for ?").append(q).append("; ");
+        }
+        throw new IllegalStateException(path + " answered " + tried);
+    }
+
+    private List<String> periods(String region) {
+        LocalDate today = LocalDate.now();
+        Instant now = Instant.now();
+        return List.of("regionCode=" + region + "&from=" + today.minusYears(1) + "&to=" + today,
+                "regionCode=" + region + "&from=" + now.minus(Duration.ofDays(365)) + "&to=" + now,
+                "regionCode=" + region);
+    }
+
+    private void stats() throws Exception {
+        String path = "/api/v1/stats/summary";
+        if (!route(path)) {
+            r.note("stats_county_p95_ms, stats_city_p95_ms: null, GET " + path + " is not in this build yet; the "
+                    + "harness measures it as soon as the route exists");
+            return;
+        }
+        List<String> counties = busiest("SELECT county_code, COUNT(*) n FROM dispute GROUP BY county_code ORDER BY n DESC", 10);
+        List<String> cities = new ArrayList<>(busiest("SELECT SUBSTR(county_code, 1, 4) c, COUNT(*) n FROM dispute "
+                + "GROUP BY c ORDER BY n DESC", 5));
+        for (String[] level : new String[][] {{"county", "stats_county_p95_ms"}, {"city", "stats_city_p95_ms"}}) {
+            List<String> regions = level[0].equals("county") ? counties : cities;
+            List<String> queries = new ArrayList<>();
+            for (String region : regions) {
+                queries.add(workingQuery(Province.supervisor(region), path, periods(region)));
+            }
+            Load.Result res = Load.run("stats " + level[0], 2, o.warmup(), shortPhase(), (client, n) -> {
+                int i = (int) (n % regions.size());
+                return load.get(Province.supervisor(regions.get(i)), path + "?" + queries.get(i)).statusCode();
+            });
+            log(res.summary());
+            check(res);
+            r.put(level[1], res.percentileMs(95));
+            r.detail(level[1].replace("p95", "p50"), res.percentileMs(50));
+            r.note("stats " + level[0] + ": GET " + path + "?" + queries.get(0).replaceAll("regionCode=\\d+", "regionCode=…")
+                    + " as the supervisors of the " + regions.size() + " " + level[0] + "s with the most cases, 2 clients");
+        }
+    }
+
+    private void ledger() throws Exception {
+        String path = "/api/v1/ledger";
+        if (!route(path)) {
+            r.note("ledger_rows_per_s, ledger_peak_heap_mb: null, GET " + path + " is not in this build yet; the "
+                    + "harness measures it as soon as the route exists");
+            return;
+        }
+        String user = Province.supervisor("41");
+        String today = LocalDate.now().plusDays(1).toString();
+        String twoYears = LocalDate.now().minusYears(2).minusDays(1).toString();
+        Instant now = Instant.now().plusSeconds(60);
+        String q = workingQuery(user, path, List.of(
+                "format=csv&regionCode=41&from=" + twoYears + "&to=" + today,
+                "format=csv&regionCode=41&from=" + now.minus(Duration.ofDays(732)) + "&to=" + now,
+                "format=csv&regionCode=41"));
+        System.gc();
+        long[] res;
+        double seconds;
+        double live;
+        double sampled;
+        int gcs;
+        try (HeapWatch heap = new HeapWatch()) {
+            long t0 = System.nanoTime();
+            res = load.getLines(user, path + "?" + q);
+            seconds = (System.nanoTime() - t0) / 1e9;
+            live = heap.peakLiveMb();
+            sampled = heap.peakSampledMb();
+            gcs = heap.collections();
+        }
+        if (res[0] != 200) {
+            r.fail("ledger: HTTP " + res[0]);
+            return;
+        }
+        long rows = Math.max(0, res[1] - 1);
+        log(String.format("ledger: %d rows, %.1f MB in %.1f s; heap live peak %.0f MB, sampled peak %.0f MB, %d GCs",
+                rows, res[2] / 1e6, seconds, live, sampled, gcs));
+        r.put("ledger_rows_per_s", rows / seconds);
+        r.put("ledger_peak_heap_mb", live);
+        r.detail("ledger_rows", (double) rows);
+        r.detail("ledger_peak_heap_sampled_mb", sampled);
+        r.detail("ledger_gcs", (double) gcs);
+        r.note("ledger: GET " + path + "?" + q + " as the province supervisor, body streamed and counted; heap of the "
+                + "application's JVM via JMX: peak in use after a collection during the export (sampled peak incl. "
+                + "garbage in details); -Xmx of the run: " + Runtime.getRuntime().maxMemory() / 1048576 + " MB");
+    }
+
+    // ------------------------------------------------------------------------------------------------ timers
+
+    /** n mediating cases whose mediation deadline passes at the same instant: each must escalate exactly once. */
+    private void timers() throws Exception {
+        int n = o.timers();
+        long first = db.scalar("SELECT MAX(id) FROM dispute") + 1;
+        Instant sentinel = Instant.parse("2036-06-06T06:06:06Z");
+        long t0 = System.nanoTime();
+        loader.readCounters(db);
+        loader.open(db);
+        long[] range = loader.loadOpen(n, first, State.M_V, sentinel);
+        loader.close();
+        loader.writeCounters(db);
+        log(String.format("timers: %d mediating cases with a cloned mediation timer loaded in %.1f s", n,
+                (System.nanoTime() - t0) / 1e9));
+        Instant due = Instant.now().minusSeconds(1);
+        db.update("UPDATE dispute SET due_at = ? WHERE id BETWEEN ? AND ?", Timestamp.from(due), range[0], range[1]);
+        int moved = db.update("UPDATE ACT_RU_TIMER_JOB SET DUEDATE_ = ? WHERE DUEDATE_ = ?",
+                templates.stored(due), templates.stored(sentinel));
+        long start = System.nanoTime();
+        LockWaits waits = new LockWaits(o);
+        if (moved != n) {
+            r.fail("timers: expected " + n + " timers at the sentinel due date, found " + moved);
+        }
+        long done = 0;
+        long deadline = start + o.timerTimeout().toNanos();
+        double firstAt = -1;
+        while (System.nanoTime() < deadline) {
+            done = db.scalar("SELECT COUNT(*) FROM dispute WHERE id BETWEEN ? AND ? AND status = 'PENDING'", range[0], range[1]);
+            if (done > 0 && firstAt < 0) {
+                firstAt = (System.nanoTime() - start) / 1e9;
+            }
+            if (done >= n) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        waits.close();
+        r.detail("timers_lock_waits", waits.summary());
+        log("timers lock waits: " + waits.summary());
+        Thread.sleep(3000);
+        long events = db.scalar("SELECT COUNT(*) FROM dispute_event WHERE dispute_id BETWEEN ? AND ? "
+                + "AND action = 'TIMEOUT_ESCALATE'", range[0], range[1]);
+        long doubled = db.scalar("SELECT COUNT(*) FROM (SELECT dispute_id FROM dispute_event WHERE dispute_id BETWEEN ? "
+                + "AND ? AND action = 'TIMEOUT_ESCALATE' GROUP BY dispute_id HAVING COUNT(*) > 1) x", range[0], range[1]);
+        long tasks = db.scalar("SELECT COUNT(*) FROM dispute d JOIN ACT_RU_TASK t ON t.ID_ = d.current_task_id "
+                + "WHERE d.id BETWEEN ? AND ? AND t.TASK_DEF_KEY_ = 'accept'", range[0], range[1]);
+        long dead = db.scalar("SELECT COUNT(*) FROM ACT_RU_DEADLETTER_JOB");
+        r.detail("timers", (double) n);
+        r.detail("timers_first_escalation_s", firstAt);
+        r.detail("timers_escalated", (double) done);
+        r.detail("timers_deadletter_jobs", (double) dead);
+        log(String.format("timers: %d of %d escalated after %.1f s (first after %.1f s); %d TIMEOUT_ESCALATE events, "
+                + "%d cases escalated twice, %d new accept tasks, %d dead-letter jobs", done, n, seconds, firstAt, events,
+                doubled, tasks, dead));
+        if (done >= n) {
+            r.put("timers_10k_s", seconds * (o.timers() == 10_000 ? 1 : 1));
+            if (n != 10_000) {
+                r.note("timers_10k_s measured with " + n + " timers, not 10k");
+            }
+        } else {
+            r.note(String.format("timers_10k_s: null, only %d of %d timers had escalated after %.0f s", done, n, seconds));
+        }
+        if (doubled > 0 || events > n) {
+            r.fail("timers: " + doubled + " cases escalated more than once (" + events + " events for " + n + " timers)");
+        }
+        if (done >= n && (events != n || tasks != n)) {
+            r.fail("timers: " + n + " escalated but " + events + " TIMEOUT_ESCALATE events and " + tasks + " accept tasks");
+        }
+        if (dead > 0) {
+            r.fail("timers: " + dead + " jobs in the dead-letter table");
+        }
+        r.note("timers: " + n + " mediating village cases (cloned live state) whose mediation timers are all set due at "
+                + "one instant; time until every case is PENDING one level up, with the application's async executor "
+                + "settings; checked: one TIMEOUT_ESCALATE each, a new accept task each, no dead-letter jobs");
+    }
+
+    // ------------------------------------------------------------------------------------------------ explain
+
+    private void explain() throws Exception {
+        Explain e = new Explain(app, db);
+        String township = busiest("SELECT SUBSTR(village_code, 1, 9) t, COUNT(*) n FROM dispute "
+                + "WHERE current_task IS NOT NULL AND level = 'TOWNSHIP' GROUP BY t ORDER BY n DESC", 1).get(0);
+        String county = busiest("SELECT county_code, COUNT(*) n FROM dispute GROUP BY county_code ORDER BY n DESC", 1).get(0);
+        r.detail("sql_worklist_ms", e.explain("Worklist of a township mediator (" + township + ")",
+                "cn.sanling.dispute.DisputeMapper.worklist", Explain.worklist(township)));
+        var family = Explain.caseList(county, CaseStatus.CLOSED, "FAMILY", null, null);
+        r.detail("sql_case_list_ms", e.explain("Case list, county " + county + ", status=CLOSED&categoryCode=FAMILY",
+                "cn.sanling.dispute.DisputeMapper.search", family));
+        r.detail("sql_case_count_ms", e.explain("Its total", "cn.sanling.dispute.DisputeMapper.count", family));
+        var pending = Explain.caseList(county, CaseStatus.PENDING, null, null, null);
+        e.explain("Case list, county " + county + ", status=PENDING", "cn.sanling.dispute.DisputeMapper.search", pending);
+        var recent = Explain.caseList(county, null, null, Instant.now().minus(Duration.ofDays(90)), Instant.now());
+        e.explain("Case list, county " + county + ", last 90 days", "cn.sanling.dispute.DisputeMapper.search", recent);
+        e.explain("Its total", "cn.sanling.dispute.DisputeMapper.count", recent);
+        Path out = o.repo().resolve("bench/results/explain-" + o.mode() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "# Query plans, " + o.mode() + " mode (" + o.cases() + " cases), " + LocalDate.now()
+                + "\n\nWritten by bench/run from the application's MyBatis statements.\n\n" + e.report,
+                StandardCharsets.UTF_8);
+        log("explain: wrote " + out);
+    }
+}

@@ -1,0 +1,199 @@
+package cn.sanling.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A closed-loop load generator on loopback: N clients, each sending its next request when the last one answered. */
+final class Load {
+
+    private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+    private final ConcurrentHashMap<String, String> tokens = new ConcurrentHashMap<>();
+
+    Load(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A bearer token for a bench account (POST /api/v1/auth/token, as any client would). */
+    String token(String username) {
+        return tokens.computeIfAbsent(username, u -> {
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + u + "\",\"password\":\""
+                                + Province.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                Matcher m = TOKEN.matcher(r.body());
+                if (r.statusCode() != 200 || !m.find()) {
+                    throw new IllegalStateException("login " + u + ": " + r.statusCode() + " " + r.body());
+                }
+                return m.group(1);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("login " + u, e);
+            }
+        });
+    }
+
+    void forgetTokens() {
+        tokens.clear();
+    }
+
+    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+        return client.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET that streams the body and counts lines (for the ledger); returns {status, lines, bytes}. */
+    long[] getLines(String user, String path) throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = client.send(request(user, path).timeout(Duration.ofMinutes(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        long bytes = 0;
+        byte[] buf = new byte[65536];
+        try (InputStream in = r.body()) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return new long[] {r.statusCode(), lines, bytes};
+    }
+
+    HttpResponse<String> post(String user, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token(user)).header("Accept", "application/json");
+    }
+
+    // ------------------------------------------------------------------------------------------------ runs
+
+    /** One request of client {@code client}, number {@code n}; returns the HTTP status (or 200 for a non-HTTP call). */
+    @FunctionalInterface
+    interface Call {
+        int run(int client, long n) throws Exception;
+    }
+
+    /** Latencies and counts of one timed run (the warm-up is not counted). */
+    record Result(String name, long ok, long errors, double seconds, long[] sortedNanos, String firstError) {
+
+        double perSecond() {
+            return ok / seconds;
+        }
+
+        double percentileMs(double p) {
+            if (sortedNanos.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+            return sortedNanos[Math.max(0, Math.min(i, sortedNanos.length - 1))] / 1e6;
+        }
+
+        String summary() {
+            return String.format("%s: %d ok, %d errors in %.1f s = %.1f/s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%s",
+                    name, ok, errors, seconds, perSecond(), percentileMs(50), percentileMs(95), percentileMs(99),
+                    firstError == null ? "" : " (first error: " + firstError + ")");
+        }
+    }
+
+    static Result run(String name, int clients, Duration warmup, Duration duration, Call call)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + duration.toNanos();
+        AtomicLong seq = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong lastDone = new AtomicLong(measureFrom);
+        String[] firstError = new String[1];
+        List<long[]> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            long[][] holder = new long[1][];
+            perClient.add(null);
+            Thread t = new Thread(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                while (true) {
+                    long t0 = System.nanoTime();
+                    if (t0 >= end) {
+                        break;
+                    }
+                    int status;
+                    String error = null;
+                    try {
+                        status = call.run(client, seq.getAndIncrement());
+                    } catch (NoMoreWork stop) {
+                        break;
+                    } catch (Exception e) {
+                        status = -1;
+                        error = e.toString();
+                    }
+                    long t1 = System.nanoTime();
+                    if (t0 < measureFrom) {
+                        continue;
+                    }
+                    if (status >= 200 && status < 300) {
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = t1 - t0;
+                        lastDone.accumulateAndGet(t1, Math::max);
+                    } else {
+                        errors.incrementAndGet();
+                        synchronized (firstError) {
+                            if (firstError[0] == null) {
+                                firstError[0] = error != null ? error : "HTTP " + status;
+                            }
+                        }
+                    }
+                }
+                holder[0] = Arrays.copyOf(lat, n);
+                synchronized (perClient) {
+                    perClient.set(client, holder[0]);
+                }
+            }, "bench-" + name + "-" + c);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        long[] all = perClient.stream().filter(a -> a != null).flatMapToLong(Arrays::stream).sorted().toArray();
+        double seconds = Math.max(1e-3, (Math.min(lastDone.get(), end) - measureFrom) / 1e9);
+        return new Result(name, all.length, errors.get(), seconds, all, firstError[0]);
+    }
+
+    /** Thrown by a call when its supply of work (e.g. prepared case rows) is used up: the client stops early. */
+    static final class NoMoreWork extends RuntimeException {
+        NoMoreWork() {
+            super(null, null, false, false);
+        }
+    }
+}
