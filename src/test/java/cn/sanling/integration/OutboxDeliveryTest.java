@@ -104,8 +104,7 @@ class OutboxDeliveryTest {
         assertThat(row).containsEntry("message_id", got.get(0).messageId()).containsEntry("state", "DELIVERED")
                 .containsEntry("attempts", 3);
         assertThat(row.get("last_error")).isNull();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'POLICE_FEEDBACK_DELIVERED' "
-                + "AND target_id = ?", Long.class, String.valueOf(id))).isEqualTo(1);
+        assertAuditedOnce("POLICE_FEEDBACK_DELIVERED", id);
 
         // retry timing: 2 s after the error; after the timed-out attempt (1 s) another 4 s
         Duration first = Duration.between(resolvedAt, got.get(0).at());
@@ -135,8 +134,7 @@ class OutboxDeliveryTest {
         assertThat(dead.get("state").asString()).isEqualTo("DEAD");
         assertThat(dead.get("attempts").asInt()).isEqualTo(4);
         assertThat(dead.get("lastError").asString()).isEqualTo("HTTP 503");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'POLICE_FEEDBACK_DEAD' "
-                + "AND target_id = ?", Long.class, String.valueOf(id))).isEqualTo(1);
+        assertAuditedOnce("POLICE_FEEDBACK_DEAD", id);
 
         receiver.clear(alert.alertId());
         ApiResponse resent = api.as("admin").post("/api/v1/admin/outbox/" + messageId + "/resend", Map.of());
@@ -169,6 +167,14 @@ class OutboxDeliveryTest {
 
         assertThat(error).contains("ConnectException");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    /** The relay's thread seals its audit entries into the chain right after its commit: allow it a moment. */
+    private void assertAuditedOnce(String action, long caseId) {
+        String sql = "SELECT COUNT(*) FROM audit_log WHERE action = ? AND target_id = ?";
+        Await.until(action + " in the audit log", Duration.ofSeconds(10),
+                () -> jdbc.queryForObject(sql, Long.class, action, String.valueOf(caseId)) > 0);
+        assertThat(jdbc.queryForObject(sql, Long.class, action, String.valueOf(caseId))).isEqualTo(1);
     }
 
     private String state(long caseId) {
