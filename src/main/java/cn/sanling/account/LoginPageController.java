@@ -22,8 +22,12 @@ class LoginPageController {
         return "account/login";
     }
 
+    /** The home page; a grid worker's home is their visit board (my grids, today's visits, who to visit next). */
     @GetMapping("/")
     String home(Actor actor, Model model) {
+        if (actor.is(Role.GRID_WORKER)) {
+            return "forward:/visits";
+        }
         model.addAttribute("actor", actor);
         model.addAttribute("regionName",
                 actor.regionCode() == null ? null : regions.find(actor.regionCode()).map(Region::name).orElse(null));

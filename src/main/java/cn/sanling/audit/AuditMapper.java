@@ -39,6 +39,10 @@ interface AuditMapper {
             @Param("targetId") String targetId, @Param("actor") String actor, @Param("from") Instant from,
             @Param("to") Instant to, @Param("limit") int limit);
 
+    long countInScope(@Param("scope") Scope scope);
+
+    AuditEntry find(@Param("id") long id);
+
     record Head(long lastId, String lastHash) {
     }
 }

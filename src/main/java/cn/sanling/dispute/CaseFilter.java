@@ -8,7 +8,7 @@ import java.time.Instant;
  * phone through the keyed hash ({@code qHash}).
  */
 record CaseFilter(CaseStatus status, CaseLevel level, String categoryCode, String regionCode, RiskLevel riskLevel,
-        Boolean overdue, CaseSource source, String qLike, String qHash, String q, Instant from, Instant to,
+        Boolean overdue, Boolean supervised, CaseSource source, String qLike, String qHash, String q, Instant from, Instant to,
         int offset, int size, String sortColumn, boolean descending) {
 
     /** The sortable fields of the case list and their columns; nothing else ever reaches ORDER BY. */

@@ -532,15 +532,7 @@ public class DisputeCommandService {
 
     /** Role rules of the actions table: 403 for a role (or level) that may never take this action on this case. */
     private static void requireRole(Actor actor, CaseAction action, DisputeRow c) {
-        boolean mediatorAtLevel = actor.is(Role.MEDIATOR) && actor.level() == c.level.regionLevel();
-        boolean ok = switch (action) {
-            case ACCEPT, REJECT, RECORD_SESSION, RESOLVE, ESCALATE, REFER, EXTEND, REGRADE -> mediatorAtLevel;
-            case FOLLOW_UP -> actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR);
-            case WITHDRAW -> mediatorAtLevel || (actor.is(Role.GRID_WORKER) && actor.username().equals(c.reportedBy));
-            case SUPERVISE -> actor.is(Role.SUPERVISOR);
-            case RESPOND -> c.status == CaseStatus.RESOLVED ? actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR)
-                    : mediatorAtLevel;
-        };
+        boolean ok = ActionRules.roleMay(actor, action, c.level, c.reportedBy, c.status);
         if (!ok) {
             throw ProblemException.forbidden(action + " on a " + c.level + "-level case is not yours to take");
         }

@@ -72,12 +72,13 @@ class DisputeController {
     PageResult<CaseView> list(Actor actor, @RequestParam(required = false) String status,
             @RequestParam(required = false) String level, @RequestParam(required = false) String categoryCode,
             @RequestParam(required = false) String regionCode, @RequestParam(required = false) String riskLevel,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String source,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean supervised,
+            @RequestParam(required = false) String source,
             @RequestParam(required = false) String q, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
         return queries.list(actor, new DisputeQueryService.ListParams(status, level, categoryCode, regionCode, riskLevel,
-                overdue, source, q, from, to, page, size, sort));
+                overdue, supervised, source, q, from, to, page, size, sort));
     }
 
     @GetMapping("/disputes/{id}")

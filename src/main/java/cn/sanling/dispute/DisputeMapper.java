@@ -23,6 +23,9 @@ interface DisputeMapper {
     /** Writes a transition if nobody changed the case since {@code expectedVersion}; returns rows updated (0 or 1). */
     int transition(@Param("row") DisputeRow row, @Param("expectedVersion") int expectedVersion);
 
+    /** Marks that the case missed a deadline (kept when the live overdue flag is cleared). */
+    void markEverOverdue(@Param("id") long id);
+
     void setProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 
     /** Mirrors the open user task of the process (a read model for the worklist; not a business change). */
@@ -51,6 +54,16 @@ interface DisputeMapper {
             @Param("level") CaseLevel level, @Param("note") String note);
 
     List<Views.TimelineEntry> timeline(@Param("id") long id);
+
+    List<Views.SessionEntry> sessions(@Param("id") long id);
+
+    List<Views.FollowUpEntry> followUps(@Param("id") long id);
+
+    List<Views.SupervisionEntry> supervisions(@Param("id") long id);
+
+    /** Counts per child region: the first {@code digits} characters of the region code. */
+    List<Views.RegionCount> countByRegion(@Param("f") CaseFilter filter, @Param("scope") Scope scope,
+            @Param("digits") int digits);
 
     void insertSession(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("mediator") String mediator,
             @Param("level") CaseLevel level, @Param("note") String note, @Param("attendees") String attendees);

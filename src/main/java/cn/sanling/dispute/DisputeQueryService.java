@@ -18,6 +18,7 @@ import cn.sanling.dispute.Views.Code;
 import cn.sanling.dispute.Views.PartyView;
 import cn.sanling.dispute.Views.TaskItem;
 import cn.sanling.dispute.Views.TimelineEntry;
+import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.support.Masking;
 import cn.sanling.support.PageResult;
@@ -55,14 +56,64 @@ public class DisputeQueryService {
         return mapper.timeline(id);
     }
 
-    /** Query parameters of GET /api/v1/disputes, as received. */
+    /** 调解笔录 of a case in scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Views.SessionEntry> sessions(Actor actor, long id) {
+        requireVisible(actor, id);
+        return mapper.sessions(id);
+    }
+
+    /** 回访 records of a case in scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Views.FollowUpEntry> followUps(Actor actor, long id) {
+        requireVisible(actor, id);
+        return mapper.followUps(id);
+    }
+
+    /** 督办 orders of a case in scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Views.SupervisionEntry> supervisions(Actor actor, long id) {
+        requireVisible(actor, id);
+        return mapper.supervisions(id);
+    }
+
+    /** Query parameters of GET /api/v1/disputes, as received. {@code supervised}: only cases under 督办 (or not). */
     public record ListParams(String status, String level, String categoryCode, String regionCode, String riskLevel,
-            Boolean overdue, String source, String q, Instant from, Instant to, Integer page, Integer size,
-            String sort) {
+            Boolean overdue, Boolean supervised, String source, String q, Instant from, Instant to, Integer page,
+            Integer size, String sort) {
+
+        public ListParams(String status, String level, String categoryCode, String regionCode, String riskLevel,
+                Boolean overdue, String source, String q, Instant from, Instant to, Integer page, Integer size,
+                String sort) {
+            this(status, level, categoryCode, regionCode, riskLevel, overdue, null, source, q, from, to, page, size, sort);
+        }
     }
 
     @Transactional(readOnly = true)
     public PageResult<CaseView> list(Actor actor, ListParams p) {
+        CaseFilter f = filter(actor, p);
+        List<DisputeRow> rows = mapper.search(f, actor.scope());
+        long total = mapper.count(f, actor.scope());
+        return new PageResult<>(views(rows), f.offset() / f.size(), f.size(), total);
+    }
+
+    /**
+     * The region drill-down: case counts (total, open, overdue, supervised) of the list's filters for each child of
+     * {@code regionCode} (default: the caller's scope node), by region code. Children come from the region tree.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Views.RegionCount> countByChildRegion(Actor actor, ListParams p, String regionCode) {
+        CaseFilter f = filter(actor, p);
+        RegionLevel level = RegionLevel.ofCode(regionCode);
+        if (level == null || level == RegionLevel.GRID) {
+            return Map.of();
+        }
+        int digits = RegionLevel.values()[level.ordinal() + 1].digits(); // a village's children are its grids
+        return mapper.countByRegion(f, actor.scope(), digits).stream()
+                .collect(Collectors.toMap(Views.RegionCount::code, c -> c));
+    }
+
+    private CaseFilter filter(Actor actor, ListParams p) {
         requireCaseRole(actor);
         FieldChecks v = new FieldChecks();
         int page = p.page() == null ? 0 : p.page();
@@ -97,12 +148,9 @@ public class DisputeQueryService {
         if (p.regionCode() != null && !p.regionCode().isBlank()) {
             region = regions.require(p.regionCode().strip(), actor.scope()).code();
         }
-        CaseFilter f = new CaseFilter(status, level, category, region, risk, p.overdue(), source,
+        return new CaseFilter(status, level, category, region, risk, p.overdue(), p.supervised(), source,
                 q == null ? null : escapeLike(q), q == null ? null : pii.hash(q), q, p.from(), p.to(), page * size,
                 size, CaseFilter.Sort.valueOf(sortField).column, descending);
-        List<DisputeRow> rows = mapper.search(f, actor.scope());
-        long total = mapper.count(f, actor.scope());
-        return new PageResult<>(views(rows), page, size, total);
     }
 
     /**
@@ -139,7 +187,9 @@ public class DisputeQueryService {
     }
 
     private DisputeRow requireVisible(Actor actor, long id) {
-        requireCaseRole(actor);
+        if (actor != Actor.SYSTEM) { // the system itself (integrations) reads any case, as it may report one
+            requireCaseRole(actor);
+        }
         DisputeRow row = mapper.find(id);
         if (row == null || !actor.scope().covers(row.regionCode)) {
             throw ProblemException.notFound("Case " + id);

@@ -112,6 +112,7 @@ public class SystemActions {
             after.dueAt = now.plus(sla.acceptFor(c.riskLevel));
             after.overdue = false;
             write(c, after, "TIMEOUT_ESCALATE", "调解超期，自动升级至" + next);
+            mapper.markEverOverdue(c.id);
             vars.putAll(ProcessPlan.accept(after, after.dueAt));
             vars.put(EXPIRY_OUTCOME, "ESCALATE");
         } else {

@@ -39,6 +39,23 @@ public final class Views {
             CaseLevel level, String note) {
     }
 
+    /** 调解笔录: one mediation session. */
+    public record SessionEntry(Instant at, String mediator, CaseLevel level, String note, String attendees) {
+    }
+
+    /** 回访: one follow-up visit after resolution. */
+    public record FollowUpEntry(Instant at, String actor, boolean fulfilled, boolean satisfied, String note) {
+    }
+
+    /** 督办: one supervision order and its answer. */
+    public record SupervisionEntry(Instant createdAt, String supervisor, boolean automatic, String note, Instant dueAt,
+            Instant respondedAt, String responder, String responseNote) {
+    }
+
+    /** Case counts of one child region (or grid) for the region drill-down. */
+    public record RegionCount(String code, long total, long open, long overdue, long supervised) {
+    }
+
     /** One worklist item, most urgent first. */
     public record TaskItem(String taskId, long caseId, String caseNo, String title, String task, CaseLevel level,
             RiskLevel riskLevel, Instant dueAt, boolean overdue, boolean supervised, CaseStatus status) {

@@ -16,6 +16,8 @@ interface RegionMapper {
 
     Grid findGrid(@Param("code") String code);
 
+    List<Grid> grids(@Param("scope") Scope scope, @Param("prefix") String prefix);
+
     int insertGrids(@Param("grids") List<Grid> grids);
 
     int insertHouseholds(@Param("households") List<Household> households);

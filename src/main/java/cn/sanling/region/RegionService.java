@@ -50,6 +50,11 @@ public class RegionService {
         return RegionLevel.ofCode(code) == RegionLevel.GRID ? Optional.ofNullable(mapper.findGrid(code)) : Optional.empty();
     }
 
+    /** The grids under {@code prefix} (null: all) that the scope covers, ordered by code. */
+    public List<Grid> grids(String prefix, Scope scope) {
+        return mapper.grids(scope, prefix);
+    }
+
     /** All villages under a region code prefix, ordered by code. */
     public List<Region> villagesUnder(String prefix) {
         return mapper.villages(prefix);

@@ -37,6 +37,11 @@ public final class TestApi {
         this.baseUrl = baseUrl;
     }
 
+    /** A client for an application a test starts itself (a second node, a restarted one). */
+    public static TestApi at(String baseUrl) {
+        return new TestApi(() -> baseUrl);
+    }
+
     public String baseUrl() {
         return baseUrl.get();
     }

@@ -1,0 +1,110 @@
+package cn.sanling.account;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.sanling.support.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** User administration for ADMIN as pages: list, create, enable/disable, reset a password (三员分立: no case data). */
+@Controller
+class AdminUserPages {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final AccountService accounts;
+
+    AdminUserPages(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/users")
+    String users(Actor actor, Model model, @RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "0") int page) {
+        requireAdmin(actor);
+        model.addAttribute("result", accounts.list(role, Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("role", role);
+        model.addAttribute("roles", Role.values());
+        if (!model.containsAttribute("newUser")) {
+            model.addAttribute("newUser", new AccountService.NewUser("", "", "", Role.GRID_WORKER, ""));
+        }
+        return "account/users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(Actor actor, @RequestParam String username, @RequestParam String displayName,
+            @RequestParam String password, @RequestParam Role role, @RequestParam(required = false) String regionCode,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        requireAdmin(actor);
+        String region = regionCode == null || regionCode.isBlank() ? null : regionCode.strip();
+        AccountService.NewUser user = new AccountService.NewUser(username.strip(), displayName.strip(), password, role,
+                region);
+        try {
+            accounts.create(actor, user);
+            redirect.addFlashAttribute("notice", "userCreated");
+            return "redirect:/admin/users";
+        } catch (ProblemException e) {
+            return problem(actor, model, response, e, new AccountService.NewUser(user.username(), user.displayName(),
+                    "", role, region));
+        }
+    }
+
+    @PostMapping("/admin/users/{id}/enabled")
+    String enable(Actor actor, @PathVariable long id, @RequestParam boolean enabled, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        requireAdmin(actor);
+        try {
+            accounts.update(actor, id, new AccountService.UserChange(null, null, null, enabled));
+            redirect.addFlashAttribute("notice", enabled ? "userEnabled" : "userDisabled");
+            return "redirect:/admin/users";
+        } catch (ProblemException e) {
+            return problem(actor, model, response, e, null);
+        }
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    String resetPassword(Actor actor, @PathVariable long id, @RequestParam String password, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        requireAdmin(actor);
+        try {
+            accounts.resetPassword(actor, id, password);
+            redirect.addFlashAttribute("notice", "passwordReset");
+            return "redirect:/admin/users";
+        } catch (ProblemException e) {
+            return problem(actor, model, response, e, null);
+        }
+    }
+
+    private String problem(Actor actor, Model model, HttpServletResponse response, ProblemException e,
+            AccountService.NewUser form) {
+        if (e.status() != HttpStatus.BAD_REQUEST && e.status() != HttpStatus.CONFLICT) {
+            throw e;
+        }
+        response.setStatus(e.status().value());
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+        if (errors.isEmpty()) {
+            errors.put("username", e.getMessage());
+        }
+        model.addAttribute("errors", errors);
+        if (form != null) {
+            model.addAttribute("newUser", form);
+        }
+        return users(actor, model, null, 0);
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.is(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only administrators manage users");
+        }
+    }
+}

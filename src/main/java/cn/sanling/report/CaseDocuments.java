@@ -1,0 +1,381 @@
+package cn.sanling.report;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+import cn.sanling.account.Actor;
+import cn.sanling.account.Role;
+import cn.sanling.audit.AuditEvent;
+import cn.sanling.audit.AuditLog;
+import cn.sanling.dispute.DisputeQueryService;
+import cn.sanling.dispute.Views.CaseView;
+import cn.sanling.dispute.Views.PartyView;
+import cn.sanling.dispute.Views.TimelineEntry;
+import cn.sanling.report.DocumentMapper.FollowUp;
+import cn.sanling.report.DocumentMapper.Session;
+import cn.sanling.support.ProblemException;
+
+/**
+ * The case documents as PDF (SPEC §3): the 调解协议书 with the contents Art. 35 of 人民调解工作若干规定 asks for, and the
+ * whole 卷宗 (登记表, 调解笔录, 协议书, 回访记录, 司法确认, timeline).
+ *
+ * <p>Font: a CJK font is read at run time from the operating system (Debian's fonts-noto-cjk, SIL OFL 1.1, Noto
+ * Serif CJK SC by default; see {@link DocumentProperties}) and embedded as a subset, so every PDF opens anywhere. No
+ * font ships in the jar: a CJK font covering the characters people type is ~16 MB per style, and a small subset
+ * would print blanks for uncommon names. Without a font the documents answer 503 with what to install.
+ *
+ * <p>Parties: a handler (mediator, grid worker) gets the names, ID numbers and phones in full, since the agreement
+ * is printed for signing; each such reveal is audited through the dispute module. Others get the masked forms.
+ */
+@Service
+public class CaseDocuments {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseDocuments.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(Period.ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Period.ZONE);
+
+    private final DisputeQueryService disputes;
+    private final DocumentMapper mapper;
+    private final AuditLog audit;
+    private final DocumentProperties properties;
+    private volatile BaseFont font;
+
+    CaseDocuments(DisputeQueryService disputes, DocumentMapper mapper, AuditLog audit, DocumentProperties properties) {
+        this.disputes = disputes;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    /** 人民调解协议书 of a resolved case with an agreement; 409 if there is none yet. */
+    public byte[] agreement(Actor actor, long caseId) {
+        CaseView c = disputes.get(actor, caseId);
+        if (c.resolution() == null) {
+            throw ProblemException.invalidTransition("Case " + c.caseNo() + " has no agreement yet");
+        }
+        List<PartyView> parties = parties(actor, c);
+        byte[] pdf = render(doc -> agreementPages(doc, c, parties));
+        audited(actor, c, "DOCUMENT_AGREEMENT");
+        return pdf;
+    }
+
+    /** 卷宗: the whole case file. Not read-only: handlers' reveals and the download itself are audited. */
+    @Transactional
+    public byte[] dossier(Actor actor, long caseId) {
+        CaseView c = disputes.get(actor, caseId);
+        List<PartyView> parties = parties(actor, c);
+        List<TimelineEntry> timeline = disputes.timeline(actor, caseId);
+        List<Session> sessions = mapper.sessions(caseId);
+        List<FollowUp> followUps = mapper.followUps(caseId);
+        List<JudicialConfirmation> confirmations = mapper.confirmations(caseId);
+        byte[] pdf = render(doc -> {
+            Font h1 = font(20, Font.BOLD);
+            Paragraph cover = new Paragraph("矛盾纠纷调解卷宗", h1);
+            cover.setAlignment(Element.ALIGN_CENTER);
+            cover.setSpacingBefore(120);
+            doc.add(cover);
+            Paragraph no = new Paragraph("案件编号：" + c.caseNo() + "\n案由：" + c.title() + "\n" + c.villageName()
+                    + "\n登记日期：" + day(c.reportedAt()) + (c.closedAt() == null ? "" : "\n结案日期：" + day(c.closedAt())),
+                    font(13, Font.NORMAL));
+            no.setAlignment(Element.ALIGN_CENTER);
+            no.setSpacingBefore(40);
+            doc.add(no);
+            doc.newPage();
+            heading(doc, "一、纠纷受理登记表");
+            PdfPTable reg = table(2, new float[] {1, 3});
+            kv(reg, "案件编号", c.caseNo());
+            kv(reg, "纠纷名称", c.title());
+            kv(reg, "纠纷类别", c.category().name() + (c.subCategory() == null ? "" : " / " + c.subCategory().name()));
+            kv(reg, "发生地", c.villageName() + "（" + (c.gridCode() != null ? c.gridCode() : c.villageCode()) + "）");
+            kv(reg, "来源", source(c.source().name()));
+            kv(reg, "风险等级", c.riskLevel().name());
+            kv(reg, "登记人 / 时间", c.reportedBy() + " / " + time(c.reportedAt()));
+            kv(reg, "受理时间", time(c.acceptedAt()));
+            kv(reg, "调解层级", LedgerService.level(c.level().name()));
+            kv(reg, "当前状态", LedgerService.status(c.status().name()));
+            kv(reg, "纠纷简要情况", c.description());
+            doc.add(reg);
+            partiesTable(doc, parties);
+            heading(doc, "二、调解笔录");
+            if (sessions.isEmpty()) {
+                doc.add(new Paragraph("（无）", body()));
+            }
+            int i = 1;
+            for (Session s : sessions) {
+                doc.add(new Paragraph("第" + i++ + "次调解　" + time(s.at()) + "　调解员：" + s.mediator() + "　层级："
+                        + LedgerService.level(s.level()) + (s.attendees() == null ? "" : "　参加人员：" + s.attendees()),
+                        font(11, Font.BOLD)));
+                doc.add(new Paragraph(s.note(), body()));
+                doc.add(new Paragraph("当事人签名：______________　调解员签名：______________", small()));
+            }
+            heading(doc, "三、调解协议");
+            if (c.resolution() == null) {
+                doc.add(new Paragraph("（尚未达成协议）", body()));
+            } else {
+                agreementBody(doc, c, parties);
+            }
+            heading(doc, "四、回访记录");
+            if (followUps.isEmpty()) {
+                doc.add(new Paragraph("（无）", body()));
+            }
+            for (FollowUp f : followUps) {
+                doc.add(new Paragraph(time(f.at()) + "　回访人：" + f.actor() + "　协议" + (f.fulfilled() ? "已履行" : "未履行")
+                        + "，当事人" + (f.satisfied() ? "满意" : "不满意") + (f.note() == null ? "" : "。" + f.note()), body()));
+            }
+            heading(doc, "五、司法确认");
+            if (confirmations.isEmpty()) {
+                doc.add(new Paragraph("（未申请）", body()));
+            }
+            for (JudicialConfirmation j : confirmations) {
+                doc.add(new Paragraph(j.appliedOn() + " 由 " + j.applicants() + " 向 " + j.court() + " 申请司法确认；"
+                        + (j.result() == null ? "待法院答复。" : ("CONFIRMED".equals(j.result()) ? "法院裁定确认有效" : "法院裁定驳回申请")
+                                + "（" + j.resultOn() + (j.rulingNo() == null ? "" : "，" + j.rulingNo()) + "）"
+                                + (j.resultNote() == null ? "" : "：" + j.resultNote()) + "。"), body()));
+            }
+            heading(doc, "六、办理过程");
+            PdfPTable t = table(4, new float[] {2.2f, 1.6f, 2f, 5f});
+            for (String h : List.of("时间", "操作人", "操作", "说明")) {
+                header(t, h);
+            }
+            for (TimelineEntry e : timeline) {
+                cell(t, time(e.at()));
+                cell(t, e.actor());
+                cell(t, e.action() + (e.toStatus() == null || e.toStatus() == e.fromStatus() ? ""
+                        : " → " + LedgerService.status(e.toStatus().name())));
+                cell(t, e.note() == null ? "" : e.note());
+            }
+            doc.add(t);
+        });
+        audited(actor, c, "DOCUMENT_DOSSIER");
+        return pdf;
+    }
+
+    private void agreementPages(Document doc, CaseView c, List<PartyView> parties) throws DocumentException {
+        Paragraph title = new Paragraph("人民调解协议书", font(20, Font.BOLD));
+        title.setAlignment(Element.ALIGN_CENTER);
+        doc.add(title);
+        Paragraph no = new Paragraph("编号：" + c.caseNo(), small());
+        no.setAlignment(Element.ALIGN_RIGHT);
+        doc.add(no);
+        partiesTable(doc, parties);
+        agreementBody(doc, c, parties);
+    }
+
+    /** Art. 35: facts and issues, responsibilities, rights and obligations, how/where/when performed, signatures. */
+    private void agreementBody(Document doc, CaseView c, List<PartyView> parties) throws DocumentException {
+        section(doc, "纠纷主要事实、争议事项", c.title() + "。" + c.description());
+        section(doc, "各方当事人的责任及经调解自愿达成的协议内容（权利和义务）", c.resolution().agreementText());
+        section(doc, "履行协议的方式、地点、期限", ("IMMEDIATE".equals(c.resolution().fulfilment().name())
+                ? "即时履行：双方于协议签订时当场履行完毕。" : "分期/延后履行：按上述协议内容约定的方式、地点和期限履行。")
+                + "协议形式：" + ("WRITTEN".equals(c.resolution().agreementType().name()) ? "书面协议" : "口头协议（记录在案）") + "。");
+        section(doc, "其他", "本协议经双方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章后生效，具有法律约束力，"
+                + "当事人应当按照约定履行。双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。"
+                + "本协议一式" + (parties.size() + 1) + "份，当事人各执一份，人民调解委员会留存一份。");
+        doc.add(new Paragraph(" ", body()));
+        PdfPTable sign = table(2, new float[] {1, 1});
+        for (PartyView p : parties) {
+            cell(sign, role(p.role().name()) + "（签名/按指印）：");
+            cell(sign, "日期：　　年　　月　　日");
+        }
+        cell(sign, "人民调解员（签名）：");
+        cell(sign, "日期：　　年　　月　　日");
+        doc.add(sign);
+        Paragraph seal = new Paragraph(properties.committee() + "（印章）\n" + day(c.resolvedAt()), body());
+        seal.setAlignment(Element.ALIGN_RIGHT);
+        seal.setSpacingBefore(24);
+        doc.add(seal);
+    }
+
+    private void partiesTable(Document doc, List<PartyView> parties) throws DocumentException {
+        heading(doc, "当事人基本情况");
+        PdfPTable t = table(4, new float[] {1.3f, 1.5f, 3f, 2f});
+        for (String h : List.of("身份", "姓名", "身份证号码", "联系电话")) {
+            header(t, h);
+        }
+        for (PartyView p : parties) {
+            cell(t, role(p.role().name()));
+            cell(t, p.name());
+            cell(t, p.idNumber() == null ? "" : p.idNumber());
+            cell(t, p.phone() == null ? "" : p.phone());
+        }
+        doc.add(t);
+    }
+
+    /** Unmasked for handlers (each reveal audited by the dispute module), masked for everyone else. */
+    private List<PartyView> parties(Actor actor, CaseView c) {
+        if (actor.is(Role.MEDIATOR) || actor.is(Role.GRID_WORKER)) {
+            List<PartyView> full = new ArrayList<>();
+            for (PartyView p : c.parties()) {
+                full.add(disputes.reveal(actor, c.id(), p.id()));
+            }
+            return full;
+        }
+        return c.parties();
+    }
+
+    private void audited(Actor actor, CaseView c, String action) {
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), action).target("DISPUTE", c.id())
+                .region(c.gridCode() != null ? c.gridCode() : c.villageCode()).detail(c.caseNo()));
+    }
+
+    private interface Pages {
+        void write(Document doc) throws DocumentException;
+    }
+
+    private byte[] render(Pages pages) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4, 56, 56, 56, 56);
+        try {
+            PdfWriter.getInstance(doc, out);
+            doc.addTitle("人民调解");
+            doc.addCreator("Sanling");
+            doc.open();
+            pages.write(doc);
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The first configured CJK font that can be read, loaded once. */
+    BaseFont baseFont() {
+        BaseFont f = font;
+        if (f != null) {
+            return f;
+        }
+        synchronized (this) {
+            if (font == null) {
+                for (String spec : properties.fonts()) {
+                    String path = spec.contains(",") ? spec.substring(0, spec.lastIndexOf(',')) : spec;
+                    if (!Files.isReadable(Path.of(path))) {
+                        continue;
+                    }
+                    try {
+                        font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+                        log.info("Case documents use the font {}", spec);
+                        break;
+                    } catch (DocumentException | IOException e) {
+                        log.warn("Cannot use font {}: {}", spec, e.getMessage());
+                    }
+                }
+                if (font == null) {
+                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "no-cjk-font",
+                            "No CJK font for PDF documents: install fonts-noto-cjk or set sanling.documents.fonts",
+                            null);
+                }
+            }
+            return font;
+        }
+    }
+
+    private Font font(float size, int style) {
+        return new Font(baseFont(), size, style);
+    }
+
+    private Font body() {
+        return font(11, Font.NORMAL);
+    }
+
+    private Font small() {
+        return font(9, Font.NORMAL);
+    }
+
+    private void heading(Document doc, String text) throws DocumentException {
+        Paragraph p = new Paragraph(text, font(13, Font.BOLD));
+        p.setSpacingBefore(12);
+        p.setSpacingAfter(6);
+        doc.add(p);
+    }
+
+    private void section(Document doc, String title, String text) throws DocumentException {
+        heading(doc, title);
+        Paragraph p = new Paragraph(text == null ? "" : text, body());
+        p.setFirstLineIndent(22);
+        p.setLeading(18);
+        doc.add(p);
+    }
+
+    private static PdfPTable table(int columns, float[] widths) {
+        PdfPTable t = new PdfPTable(columns);
+        t.setWidthPercentage(100);
+        try {
+            t.setWidths(widths);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        t.setSpacingAfter(6);
+        return t;
+    }
+
+    private void kv(PdfPTable t, String key, String value) {
+        header(t, key);
+        cell(t, value == null ? "" : value);
+    }
+
+    private void header(PdfPTable t, String text) {
+        PdfPCell c = new PdfPCell(new Phrase(text, font(10, Font.BOLD)));
+        c.setBackgroundColor(new Color(0xF0, 0xF0, 0xF0));
+        c.setPadding(4);
+        t.addCell(c);
+    }
+
+    private void cell(PdfPTable t, String text) {
+        PdfPCell c = new PdfPCell(new Phrase(new Chunk(text == null ? "" : text, font(10, Font.NORMAL))));
+        c.setPadding(4);
+        t.addCell(c);
+    }
+
+    private static String role(String role) {
+        return switch (role) {
+            case "APPLICANT" -> "申请人";
+            case "RESPONDENT" -> "被申请人";
+            default -> "其他当事人";
+        };
+    }
+
+    private static String source(String s) {
+        return switch (s) {
+            case "VISIT" -> "走访发现";
+            case "WALK_IN" -> "来访";
+            case "HOTLINE" -> "12345 热线";
+            case "POLICE_110" -> "110 警情";
+            case "ONLINE" -> "网上受理";
+            default -> s;
+        };
+    }
+
+    private static String day(Instant at) {
+        return at == null ? "" : DAY.format(at);
+    }
+
+    private static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+}

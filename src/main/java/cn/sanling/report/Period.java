@@ -1,0 +1,84 @@
+package cn.sanling.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.sanling.support.ProblemException;
+
+/**
+ * A reporting period [from, to). Query parameters take a date ({@code 2026-01-01}, start of that day in China; for
+ * {@code to} the whole day is included) or an ISO-8601 instant with offset. Default: the current calendar year.
+ */
+public record Period(Instant from, Instant to) {
+
+    /** Reporting follows the county's calendar. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** byMonth is given for periods of at most this many months. */
+    static final int MAX_MONTHS = 120;
+
+    public static Period parse(String from, String to, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        Instant f = from == null || from.isBlank() ? null : parse("from", from.strip(), false);
+        Instant t = to == null || to.isBlank() ? null : parse("to", to.strip(), true);
+        if (f == null) {
+            LocalDate anchor = t == null ? today : t.minusMillis(1).atZone(ZONE).toLocalDate();
+            f = anchor.withDayOfYear(1).atStartOfDay(ZONE).toInstant();
+        }
+        if (t == null) {
+            LocalDate fromDay = f.atZone(ZONE).toLocalDate();
+            t = fromDay.withDayOfYear(1).plusYears(1).atStartOfDay(ZONE).toInstant();
+        }
+        if (!f.isBefore(t)) {
+            throw ProblemException.badRequest("from", "must be before 'to'");
+        }
+        return new Period(f, t);
+    }
+
+    private static Instant parse(String field, String value, boolean endOfDay) {
+        try {
+            if (value.length() == 10) {
+                LocalDate d = LocalDate.parse(value);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZONE).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "a date (2026-01-31) or an ISO-8601 instant with offset");
+        }
+    }
+
+    /** The calendar months (China time) the period touches, each clipped to the period. */
+    public List<Month> months() {
+        List<Month> months = new ArrayList<>();
+        YearMonth m = YearMonth.from(from.atZone(ZONE));
+        while (months.size() < MAX_MONTHS) {
+            Instant start = m.atDay(1).atStartOfDay(ZONE).toInstant();
+            if (!start.isBefore(to)) {
+                break;
+            }
+            Instant end = m.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+            months.add(new Month(m.toString(), start.isBefore(from) ? from : start, end.isAfter(to) ? to : end));
+            m = m.plusMonths(1);
+        }
+        return months;
+    }
+
+    /** The first day (China time), for display and file names. */
+    public LocalDate firstDay() {
+        return from.atZone(ZONE).toLocalDate();
+    }
+
+    /** The last day included (China time). */
+    public LocalDate lastDay() {
+        return to.minusMillis(1).atZone(ZONE).toLocalDate();
+    }
+
+    public record Month(String key, Instant start, Instant end) {
+    }
+}

@@ -1,0 +1,106 @@
+package cn.sanling.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
+
+import cn.sanling.region.Scope;
+
+/**
+ * Aggregations and the ledger stream over the dispute tables (a read model). Every query is bound to the caller's
+ * scope through the one scope fragment, and to the requested region and period.
+ */
+@Mapper
+interface ReportMapper {
+
+    Totals totals(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period);
+
+    /** Counts grouped by one dimension: status, level, category, source. */
+    List<KeyCount> countBy(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+            @Param("dimension") String dimension);
+
+    /** Cases reported in each month of {@code months}, keyed by month (2026-05); months without cases are absent. */
+    List<KeyCount> countByMonth(@Param("scope") Scope scope, @Param("region") String region,
+            @Param("p") Period period, @Param("months") List<Period.Month> months);
+
+    SupervisionTotals supervision(@Param("scope") Scope scope, @Param("region") String region,
+            @Param("p") Period period, @Param("now") Instant now);
+
+    /** Totals per child region (the first {@code digits} digits of the region code). */
+    List<ChildTotals> byChild(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+            @Param("digits") int digits);
+
+    /** Resolved / unresolved per child region and category. */
+    List<SheetCell> monthlySheet(@Param("scope") Scope scope, @Param("region") String region,
+            @Param("p") Period period, @Param("digits") int digits);
+
+    /** Open cases that are overdue or supervised, most urgent first. */
+    List<AttentionCase> attention(@Param("scope") Scope scope, @Param("region") String region,
+            @Param("limit") int limit);
+
+    /** Supervision orders (督办) created in the period, newest first, with their response. */
+    List<SupervisionLine> supervisions(@Param("scope") Scope scope, @Param("region") String region,
+            @Param("p") Period period, @Param("limit") int limit);
+
+    /** The next page of ledger case ids after {@code afterId}, in id order. */
+    List<Long> ledgerPage(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+            @Param("afterId") long afterId, @Param("limit") int limit);
+
+    /** The ledger rows of these cases: one row per case and party, ordered by case. */
+    Cursor<LedgerLine> ledger(@Param("ids") List<Long> ids);
+
+    record Totals(long total, long accepted, long resolved, long resolvedOnTime, long overdue, long everOverdue,
+            long supervised, long open, Double avgResolveSeconds) {
+    }
+
+    record KeyCount(String k, long n) {
+    }
+
+    record SupervisionTotals(long orders, long automatic, long answered, long lateAnswers, long openPastDue,
+            Double avgResponseSeconds, Double maxResponseSeconds) {
+    }
+
+    record ChildTotals(String code, long total, long accepted, long resolved, long open, long overdue,
+            long supervised) {
+    }
+
+    record SheetCell(String code, String category, long total, long resolved, long unresolved) {
+    }
+
+    record AttentionCase(long id, String caseNo, String title, String villageName, String status, String level,
+            String riskLevel, Instant dueAt, boolean overdue, boolean supervised) {
+    }
+
+    record SupervisionLine(long caseId, String caseNo, String title, Instant createdAt, String supervisor,
+            boolean automatic, String note, Instant dueAt, Instant respondedAt, String responder, String responseNote) {
+    }
+
+    /** One case × party row of the ledger stream. */
+    class LedgerLine {
+        long id;
+        String caseNo;
+        Instant reportedAt;
+        Instant acceptedAt;
+        String categoryName;
+        String subCategoryName;
+        String title;
+        String description;
+        String level;
+        String status;
+        String referTo;
+        String agreementType;
+        String mediator;
+        String mediatorName;
+        Boolean fulfilled;
+        Boolean satisfied;
+        Instant closedAt;
+        Instant updatedAt;
+        boolean everOverdue;
+        String villageName;
+        String partyRole;
+        String partyNameEnc;
+    }
+}

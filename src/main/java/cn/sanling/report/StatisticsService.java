@@ -1,0 +1,218 @@
+package cn.sanling.report;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sanling.account.Actor;
+import cn.sanling.account.Role;
+import cn.sanling.category.Category;
+import cn.sanling.category.CategoryService;
+import cn.sanling.dispute.CaseLevel;
+import cn.sanling.dispute.CaseSource;
+import cn.sanling.dispute.CaseStatus;
+import cn.sanling.region.Region;
+import cn.sanling.region.RegionLevel;
+import cn.sanling.region.RegionService;
+import cn.sanling.report.ReportMapper.AttentionCase;
+import cn.sanling.report.ReportMapper.ChildTotals;
+import cn.sanling.report.ReportMapper.KeyCount;
+import cn.sanling.report.ReportMapper.SheetCell;
+import cn.sanling.report.ReportMapper.SupervisionLine;
+import cn.sanling.report.ReportMapper.SupervisionTotals;
+import cn.sanling.report.ReportMapper.Totals;
+import cn.sanling.report.Statistics.Cell;
+import cn.sanling.report.Statistics.ChildRow;
+import cn.sanling.report.Statistics.Column;
+import cn.sanling.report.Statistics.MonthlySheet;
+import cn.sanling.report.Statistics.SheetRow;
+import cn.sanling.report.Statistics.Summary;
+import cn.sanling.report.Statistics.Supervision;
+import cn.sanling.support.ProblemException;
+
+/** Case statistics for supervisors, aggregated by the database (SPEC §5, §7). */
+@Service
+public class StatisticsService {
+
+    private static final int LIST_LIMIT = 100;
+
+    private final ReportMapper mapper;
+    private final RegionService regions;
+    private final CategoryService categories;
+    private final Clock clock;
+
+    StatisticsService(ReportMapper mapper, RegionService regions, CategoryService categories, Clock clock) {
+        this.mapper = mapper;
+        this.regions = regions;
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    /** The region asked for (the actor's own scope node by default), 404 unless inside the actor's scope. */
+    Region region(Actor actor, String regionCode) {
+        requireSupervisor(actor);
+        String code = regionCode == null || regionCode.isBlank() ? actor.regionCode() : regionCode.strip();
+        return regions.requireCovered(code, actor.scope());
+    }
+
+    Period period(String from, String to) {
+        return Period.parse(from, to, clock);
+    }
+
+    @Transactional(readOnly = true)
+    public Summary summary(Actor actor, String regionCode, String from, String to) {
+        Region region = region(actor, regionCode);
+        Period p = period(from, to);
+        String r = region.code();
+        Totals t = mapper.totals(actor.scope(), r, p);
+        Map<String, Long> byStatus = zeros(enumNames(CaseStatus.values()), mapper.countBy(actor.scope(), r, p, "status"));
+        Map<String, Long> byLevel = zeros(enumNames(CaseLevel.values()), mapper.countBy(actor.scope(), r, p, "level"));
+        Map<String, Long> byCategory = zeros(categories.tree().stream().map(Category::code).toList(),
+                mapper.countBy(actor.scope(), r, p, "category"));
+        Map<String, Long> bySource = zeros(enumNames(CaseSource.values()), mapper.countBy(actor.scope(), r, p, "source"));
+        List<Period.Month> months = p.months();
+        Map<String, Long> byMonth = months.isEmpty() ? new LinkedHashMap<>()
+                : zeros(months.stream().map(Period.Month::key).toList(),
+                        mapper.countByMonth(actor.scope(), r, p, months));
+        SupervisionTotals s = mapper.supervision(actor.scope(), r, p, clock.instant());
+        Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(), s.orders() - s.answered(),
+                s.lateAnswers(), s.openPastDue(), round(hours(s.avgResponseSeconds()), 2),
+                round(hours(s.maxResponseSeconds()), 2));
+        double avgDays = t.avgResolveSeconds() == null ? 0.0 : round(t.avgResolveSeconds() / 86400.0, 2);
+        return new Summary(region.code(), region.name(), p.from(), p.to(), t.total(), t.accepted(), t.resolved(),
+                t.open(), byStatus, byLevel, byCategory, bySource, byMonth, ratio(t.resolved(), t.accepted()),
+                ratio(t.resolvedOnTime(), t.resolved()), t.overdue(), t.everOverdue(), t.supervised(), avgDays,
+                supervision);
+    }
+
+    /** One row per child region (grids for a village), with zero rows for children without cases. */
+    @Transactional(readOnly = true)
+    public List<ChildRow> children(Actor actor, String regionCode, String from, String to) {
+        Region region = region(actor, regionCode);
+        Period p = period(from, to);
+        List<Region> children = regions.children(region.code(), actor.scope());
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        int digits = RegionLevel.ofCode(children.get(0).code()).digits();
+        Map<String, ChildTotals> totals = mapper.byChild(actor.scope(), region.code(), p, digits).stream()
+                .collect(Collectors.toMap(ChildTotals::code, Function.identity()));
+        List<ChildRow> rows = new ArrayList<>();
+        for (Region c : children) {
+            ChildTotals t = totals.get(c.code());
+            rows.add(t == null ? new ChildRow(c.code(), c.name(), c.level().name(), 0, 0, 0, 0, 0, 0, 0.0)
+                    : new ChildRow(c.code(), c.name(), c.level().name(), t.total(), t.accepted(), t.resolved(), t.open(),
+                            t.overdue(), t.supervised(), ratio(t.resolved(), t.accepted())));
+        }
+        return rows;
+    }
+
+    /** The monthly statistics sheet (月报表): per child region and 六防六促 category, resolved / unresolved. */
+    @Transactional(readOnly = true)
+    public MonthlySheet monthlySheet(Actor actor, String regionCode, String month) {
+        Region region = region(actor, regionCode);
+        Period p;
+        try {
+            java.time.YearMonth m = month == null || month.isBlank() ? java.time.YearMonth.now(clock.withZone(Period.ZONE))
+                    : java.time.YearMonth.parse(month.strip());
+            p = new Period(m.atDay(1).atStartOfDay(Period.ZONE).toInstant(),
+                    m.plusMonths(1).atDay(1).atStartOfDay(Period.ZONE).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("month", "a month like 2026-05");
+        }
+        List<Region> children = regions.children(region.code(), actor.scope());
+        int digits = children.isEmpty() ? region.code().length() : children.get(0).code().length();
+        if (children.isEmpty()) {
+            children = List.of(region);
+        }
+        List<Column> columns = categories.tree().stream().map(c -> new Column(c.code(), c.name())).toList();
+        Map<String, Map<String, SheetCell>> cells = new LinkedHashMap<>();
+        for (SheetCell c : mapper.monthlySheet(actor.scope(), region.code(), p, digits)) {
+            cells.computeIfAbsent(c.code(), k -> new LinkedHashMap<>()).put(c.category(), c);
+        }
+        List<SheetRow> rows = new ArrayList<>();
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        for (Region child : children) {
+            Map<String, SheetCell> byCat = cells.getOrDefault(child.code(), Map.of());
+            Map<String, Cell> out = new LinkedHashMap<>();
+            long total = 0, resolved = 0, unresolved = 0;
+            for (Column col : columns) {
+                SheetCell c = byCat.get(col.code());
+                Cell cell = c == null ? new Cell(0, 0, 0) : new Cell(c.total(), c.resolved(), c.unresolved());
+                out.put(col.code(), cell);
+                total += cell.total();
+                resolved += cell.resolved();
+                unresolved += cell.unresolved();
+                long[] s = sums.computeIfAbsent(col.code(), k -> new long[3]);
+                s[0] += cell.total();
+                s[1] += cell.resolved();
+                s[2] += cell.unresolved();
+            }
+            rows.add(new SheetRow(child.code(), child.name(), out, total, resolved, unresolved));
+        }
+        Map<String, Cell> totalCells = new LinkedHashMap<>();
+        long t = 0, r = 0, u = 0;
+        for (Column col : columns) {
+            long[] s = sums.getOrDefault(col.code(), new long[3]);
+            totalCells.put(col.code(), new Cell(s[0], s[1], s[2]));
+            t += s[0];
+            r += s[1];
+            u += s[2];
+        }
+        return new MonthlySheet(region.code(), region.name(), p.from(), p.to(), columns, rows,
+                new SheetRow(region.code(), "合计", totalCells, t, r, u));
+    }
+
+    /** Open cases in the region that are overdue or supervised, most urgent first (at most 100). */
+    @Transactional(readOnly = true)
+    public List<AttentionCase> attention(Actor actor, String regionCode) {
+        return mapper.attention(actor.scope(), region(actor, regionCode).code(), LIST_LIMIT);
+    }
+
+    /** 督办 orders of the period in the region with their response (at most 100, newest first). */
+    @Transactional(readOnly = true)
+    public List<SupervisionLine> supervisions(Actor actor, String regionCode, String from, String to) {
+        return mapper.supervisions(actor.scope(), region(actor, regionCode).code(), period(from, to), LIST_LIMIT);
+    }
+
+    static void requireSupervisor(Actor actor) {
+        if (!actor.is(Role.SUPERVISOR)) {
+            throw ProblemException.forbidden("Only supervisors read statistics and the ledger");
+        }
+    }
+
+    private static List<String> enumNames(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> v : values) {
+            names.add(v.name());
+        }
+        return names;
+    }
+
+    private static Map<String, Long> zeros(List<String> keys, List<KeyCount> counts) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, 0L));
+        counts.forEach(c -> m.merge(c.k(), c.n(), Long::sum));
+        return m;
+    }
+
+    private static double hours(Double seconds) {
+        return seconds == null ? 0.0 : seconds / 3600.0;
+    }
+
+    static double ratio(long part, long whole) {
+        return whole == 0 ? 0.0 : round((double) part / whole, 4);
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,66 @@
+package cn.sanling.sanling;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+
+import cn.sanling.account.Actor;
+
+/** The 三零 API: incidents register and evaluation (SUPERVISOR). */
+@RestController
+@RequestMapping("/api/v1")
+class SanlingController {
+
+    private final SanlingService service;
+
+    SanlingController(SanlingService service) {
+        this.service = service;
+    }
+
+    /** Registers an incident: 201 with Location. */
+    @PostMapping("/incidents")
+    ResponseEntity<Incident> record(Actor actor, @RequestBody IncidentRequest body) {
+        Incident i = service.record(actor, body);
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + i.id())).body(i);
+    }
+
+    /** {@code {items:[incident]}}, newest first. */
+    @GetMapping("/incidents")
+    Map<String, List<Incident>> list(Actor actor, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String type, @RequestParam(required = false) Integer year) {
+        return Map.of("items", service.list(actor, regionCode, type, year));
+    }
+
+    /**
+     * {@code {regionCode, year, children:[{regionCode, regionName, petitions, accidents, criminalCases, sanling,
+     * atRisk, ...}], sanlingShare, ...}}; village tiles are left to the board page.
+     */
+    @GetMapping("/sanling")
+    Map<String, Object> evaluate(Actor actor, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer year) {
+        Evaluation e = service.evaluate(actor, regionCode, year);
+        return Map.of("regionCode", e.regionCode(), "regionName", e.regionName(), "year", e.year(),
+                "children", e.children().stream().map(ChildJson::of).toList(), "villages", e.villages(),
+                "sanlingVillages", e.sanlingVillages(), "sanlingShare", e.sanlingShare());
+    }
+
+    record ChildJson(String regionCode, String regionName, int petitions, int accidents, int criminalCases,
+            int criminalFromDisputes, boolean sanling, boolean atRisk, int villages, int sanlingVillages,
+            int atRiskVillages, double sanlingShare) {
+
+        static ChildJson of(Evaluation.Child c) {
+            return new ChildJson(c.regionCode(), c.regionName(), c.petitions(), c.accidents(), c.criminalCases(),
+                    c.criminalFromDisputes(), c.sanling(), c.atRisk(), c.villages(), c.sanlingVillages(),
+                    c.atRiskVillages(), c.sanlingShare());
+        }
+    }
+}

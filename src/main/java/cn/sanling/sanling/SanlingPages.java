@@ -1,0 +1,57 @@
+package cn.sanling.sanling;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.sanling.account.Actor;
+import cn.sanling.support.ProblemException;
+
+/** The 三零 board (/sanling) and the incidents register page (/incidents). */
+@Controller
+class SanlingPages {
+
+    private final SanlingService service;
+
+    SanlingPages(SanlingService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/sanling")
+    String board(Actor actor, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("evaluation", service.evaluate(actor, regionCode, year));
+        return "sanling/board";
+    }
+
+    @GetMapping("/incidents")
+    String incidents(Actor actor, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("incidents", service.list(actor, regionCode, null, year));
+        model.addAttribute("types", List.of(IncidentType.values()));
+        return "sanling/incidents";
+    }
+
+    @PostMapping("/incidents")
+    String record(Actor actor, @RequestParam String type, @RequestParam String regionCode,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
+            @RequestParam String summary, @RequestParam(required = false) Long caseId,
+            @RequestParam(defaultValue = "false") boolean fromDispute, RedirectAttributes redirect) {
+        try {
+            Incident i = service.record(actor, new IncidentRequest(type, regionCode,
+                    occurredAt.atZone(SanlingService.ZONE).toInstant(), summary, caseId, fromDispute));
+            redirect.addFlashAttribute("recorded", i.id());
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(e.getMessage())
+                    : e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+        }
+        return "redirect:/incidents";
+    }
+}

@@ -1,0 +1,94 @@
+package cn.sanling.visit;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.sanling.account.Actor;
+import cn.sanling.support.PageResult;
+import cn.sanling.visit.VisitRequests.CampaignRequest;
+import cn.sanling.visit.VisitRequests.VisitRequest;
+import cn.sanling.visit.VisitViews.CampaignView;
+import cn.sanling.visit.VisitViews.Coverage;
+import cn.sanling.visit.VisitViews.HouseholdView;
+import cn.sanling.visit.VisitViews.VisitView;
+
+/** Visits and screening campaigns (SPEC §4, §7). */
+@RestController
+@RequestMapping("/api/v1")
+class VisitController {
+
+    private final VisitCommandService commands;
+    private final VisitQueryService queries;
+    private final CampaignService campaigns;
+
+    VisitController(VisitCommandService commands, VisitQueryService queries, CampaignService campaigns) {
+        this.commands = commands;
+        this.queries = queries;
+        this.campaigns = campaigns;
+    }
+
+    /** Logs a visit (GRID_WORKER): 201 with Location; {@code hazard:true} + {@code reportDispute} creates the case. */
+    @PostMapping("/visits")
+    ResponseEntity<VisitView> log(Actor actor, @RequestBody VisitRequest body) {
+        long id = commands.log(actor, body);
+        return ResponseEntity.created(URI.create("/api/v1/visits/" + id)).body(queries.get(actor, id));
+    }
+
+    /** Visits in the caller's scope, newest first: {@code {items, page, size, total}}. */
+    @GetMapping("/visits")
+    PageResult<VisitView> list(Actor actor, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String gridCode, @RequestParam(required = false) Long householdId,
+            @RequestParam(required = false) Long campaignId, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Boolean hazard, @RequestParam(required = false) String visitor,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        String where = gridCode != null && !gridCode.isBlank() ? gridCode : regionCode;
+        return queries.list(actor, new VisitQueryService.ListParams(where, householdId, campaignId, kind, hazard,
+                visitor, from, to, page, size));
+    }
+
+    @GetMapping("/visits/{id}")
+    VisitView get(Actor actor, @PathVariable long id) {
+        return queries.get(actor, id);
+    }
+
+    /** Starts a screening campaign (SUPERVISOR): 201 with Location. */
+    @PostMapping("/campaigns")
+    ResponseEntity<CampaignView> createCampaign(Actor actor, @RequestBody CampaignRequest body) {
+        long id = campaigns.create(actor, body);
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)).body(campaigns.get(actor, id));
+    }
+
+    @GetMapping("/campaigns")
+    List<CampaignView> campaigns(Actor actor) {
+        return campaigns.list(actor);
+    }
+
+    @GetMapping("/campaigns/{id}")
+    CampaignView campaign(Actor actor, @PathVariable long id) {
+        return campaigns.get(actor, id);
+    }
+
+    /** Coverage at a region or grid (default: the caller's part of the campaign), per child region or grid. */
+    @GetMapping("/campaigns/{id}/coverage")
+    Coverage coverage(Actor actor, @PathVariable long id, @RequestParam(required = false) String regionCode) {
+        return campaigns.coverage(actor, id, regionCode);
+    }
+
+    /** Households of a village or grid not yet visited in the campaign. */
+    @GetMapping("/campaigns/{id}/unvisited")
+    List<HouseholdView> unvisited(Actor actor, @PathVariable long id,
+            @RequestParam(required = false) String regionCode) {
+        return campaigns.unvisited(actor, id, regionCode);
+    }
+}

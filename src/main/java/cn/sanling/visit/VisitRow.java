@@ -1,0 +1,21 @@
+package cn.sanling.visit;
+
+import java.time.Instant;
+
+/** A row of the visit table (MyBatis sets the fields directly; the id is generated on insert). */
+class VisitRow {
+    Long id;
+    String gridCode;
+    Long householdId;
+    String address;
+    Instant visitedAt;
+    VisitKind kind;
+    String findings;
+    boolean hazard;
+    String categoryCode;
+    Long campaignId;
+    Long disputeId;
+    String caseNo;
+    String visitor;
+    Instant createdAt;
+}

@@ -1,0 +1,121 @@
+package cn.sanling.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.sanling.testing.Browser;
+import cn.sanling.testing.Browser.Page;
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+import cn.sanling.testing.TestArea;
+import cn.sanling.testing.TestUsers;
+
+/**
+ * The supervisor pages over a web session (form login, CSRF): each renders with its data, the downloads work
+ * without a bearer token, forms post, and roles that may not see them get no content.
+ */
+@SanlingIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OversightPagesTest {
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+
+    TestArea area;
+    long caseId;
+
+    @BeforeAll
+    void fixture() {
+        area = TestArea.inTownship(api, users, "411202006", 0);
+        caseId = area.report().title("页面测试纠纷").file();
+        area.acceptAndResolve(caseId, "WRITTEN");
+        area.act("sup_hubin", area.report().file(), "SUPERVISE", "note", "页面测试督办");
+    }
+
+    Browser signedIn(String user) {
+        Browser b = new Browser(api.baseUrl());
+        Page p = b.signIn(user, TestApi.DEMO_PASSWORD);
+        assertThat(p.status()).as("%s", p).isEqualTo(302);
+        return b;
+    }
+
+    @Test
+    void dashboard_renders_kpis_charts_children_lists_and_the_monthly_sheet() {
+        Page p = signedIn("sup_hubin").get("/dashboard?regionCode=411202006");
+        assertThat(p.status()).as("%s", p).isEqualTo(200);
+        assertThat(p.body()).contains("id=\"kpi-total\"").contains("id=\"chart-month\"")
+                .contains("/webjars/echarts/5.3.1/dist/echarts.min.js").contains("id=\"child-table\"")
+                .contains(area.villageName).contains("页面测试督办").contains("id=\"monthly-table\"")
+                .contains("\"byCategory\"").contains("/js/dashboard.js");
+        Page drill = signedIn("sup_smx").get("/dashboard?regionCode=" + area.village);
+        assertThat(drill.status()).isEqualTo(200);
+        assertThat(drill.body()).contains("页面测试纠纷".substring(0, 2)).contains("›");
+        assertThat(signedIn("sup_hubin").get("/webjars/echarts/5.3.1/dist/echarts.min.js").status()).isEqualTo(200);
+    }
+
+    @Test
+    void downloads_work_over_the_session() {
+        Browser b = signedIn("sup_hubin");
+        Page csv = b.get("/ledger/export?format=csv&regionCode=" + area.village);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFF编号,").contains("页面测试纠纷");
+        assertThat(b.get("/dashboard/monthly?format=csv&regionCode=411202006").body()).startsWith("\uFEFF区划代码");
+        assertThat(b.get("/case-files/" + caseId + "/diagram.svg").body()).startsWith("<svg");
+        assertThat(b.get("/case-files/" + caseId + "/dossier.pdf").body()).startsWith("%PDF-");
+        assertThat(b.get("/ledger").body()).contains("id=\"ledger-xlsx\"").contains("是否超期");
+    }
+
+    @Test
+    void the_board_and_the_incident_form_work() {
+        Browser b = signedIn("sup_hubin");
+        Page board = b.get("/sanling?regionCode=411202006");
+        assertThat(board.status()).as("%s", board).isEqualTo(200);
+        assertThat(board.body()).contains("id=\"sanling-share\"").contains("data-village=\"" + area.village + "\"");
+        Page form = b.get("/incidents");
+        assertThat(form.status()).isEqualTo(200);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", form.csrfToken());
+        fields.put("type", "ACCIDENT");
+        fields.put("regionCode", area.village);
+        fields.put("occurredAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(1)
+                .truncatedTo(ChronoUnit.MINUTES).toString());
+        fields.put("summary", "页面登记的安全事故");
+        Page posted = b.postForm("/incidents", fields);
+        assertThat(posted.status()).as("%s", posted).isEqualTo(302);
+        Page list = b.get(posted.location());
+        assertThat(list.body()).contains("id=\"incident-recorded\"").contains("页面登记的安全事故");
+        assertThat(b.get("/sanling?regionCode=411202006").body()).contains("row-bad");
+    }
+
+    @Test
+    void audit_page_for_the_auditor_with_the_chain_check() {
+        Page p = signedIn("auditor").get("/audit?verify=true&actor=sup_hubin");
+        assertThat(p.status()).as("%s", p).isEqualTo(200);
+        assertThat(p.body()).contains("id=\"verification\"").contains("ok-text").contains("DISPUTE_SUPERVISE");
+    }
+
+    @Test
+    void other_roles_get_no_oversight_content() {
+        Browser admin = signedIn("admin");
+        for (String path : new String[] {"/audit", "/dashboard", "/sanling", "/incidents", "/ledger"}) {
+            Page p = admin.get(path);
+            assertThat(p.status()).as("admin %s", path).isEqualTo(403);
+        }
+        Browser mediator = signedIn("med_hubin");
+        assertThat(mediator.get("/dashboard").status()).isEqualTo(403);
+        assertThat(mediator.get("/ledger/export?format=csv").status()).isEqualTo(403);
+        assertThat(new Browser(api.baseUrl()).get("/dashboard").status()).as("not signed in").isEqualTo(302);
+    }
+}

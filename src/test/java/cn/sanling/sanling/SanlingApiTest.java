@@ -1,0 +1,186 @@
+package cn.sanling.sanling;
+
+import static cn.sanling.testing.Problems.assertProblem;
+import static cn.sanling.testing.Problems.assertValidationError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+import cn.sanling.testing.TestArea;
+import cn.sanling.testing.TestUsers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The 三零 register and evaluation in 前进街道 (no other test records there): a petition in its first village, a
+ * criminal case grown out of a dispute (民转刑) in the second, an unresolved RED case in the third.
+ */
+@SanlingIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SanlingApiTest {
+
+    static final String TOWNSHIP = "411202002";
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+
+    TestArea first, second, third;
+    long disputeInSecond;
+    int villages;
+    final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    @BeforeAll
+    void fixture() {
+        first = TestArea.inTownship(api, users, TOWNSHIP, 0);
+        second = TestArea.inTownship(api, users, TOWNSHIP, 1);
+        third = TestArea.inTownship(api, users, TOWNSHIP, 2);
+        villages = TestArea.children(api, TOWNSHIP).size();
+        record("sup_hubin", incident("PETITION", first.village, null, false));
+        disputeInSecond = second.report().category("EMOTIONAL").title("恋爱纠纷").file();
+        record("sup_hubin", incident("CRIMINAL_CASE", second.village, disputeInSecond, true));
+        third.report().flags("WEAPON").title("持械威胁").file();
+        // last year's accident does not count this year
+        Map<String, Object> old = incident("ACCIDENT", third.village, null, false);
+        old.put("occurredAt", LocalDate.of(year - 1, 6, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toString());
+        record("sup_hubin", old);
+    }
+
+    static Map<String, Object> incident(String type, String village, Long caseId, boolean fromDispute) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("type", type);
+        m.put("regionCode", village);
+        m.put("occurredAt", Instant.now().minusSeconds(60).toString());
+        m.put("summary", "测试登记的三零事件");
+        m.put("caseId", caseId);
+        m.put("fromDispute", fromDispute);
+        return m;
+    }
+
+    JsonNode record(String user, Map<String, Object> body) {
+        ApiResponse r = api.as(user).post("/api/v1/incidents", body);
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        assertThat(r.header("Location")).startsWith("/api/v1/incidents/");
+        return r.json();
+    }
+
+    JsonNode evaluate(String user, String region) {
+        ApiResponse r = api.as(user).get("/api/v1/sanling?regionCode=" + region + "&year=" + year);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json();
+    }
+
+    static JsonNode child(JsonNode evaluation, String code) {
+        return evaluation.get("children").valueStream().filter(c -> c.get("regionCode").asString().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void township_evaluation_has_the_spec_shape_and_counts_per_village() {
+        JsonNode e = evaluate("sup_hubin", TOWNSHIP);
+        assertThat(e.get("regionCode").asString()).isEqualTo(TOWNSHIP);
+        assertThat(e.get("year").asInt()).isEqualTo(year);
+        assertThat(e.get("children").size()).isEqualTo(villages);
+        JsonNode a = child(e, first.village);
+        assertThat(a.get("regionName").asString()).isEqualTo(first.villageName);
+        assertThat(a.get("petitions").asInt()).isEqualTo(1);
+        assertThat(a.get("accidents").asInt()).isZero();
+        assertThat(a.get("criminalCases").asInt()).isZero();
+        assertThat(a.get("sanling").asBoolean()).isFalse();
+        assertThat(a.get("atRisk").asBoolean()).isFalse();
+        JsonNode b = child(e, second.village);
+        assertThat(b.get("criminalCases").asInt()).isEqualTo(1);
+        assertThat(b.get("criminalFromDisputes").asInt()).isEqualTo(1);
+        assertThat(b.get("sanling").asBoolean()).isFalse();
+        JsonNode c = child(e, third.village);
+        assertThat(c.get("accidents").asInt()).as("last year's accident").isZero();
+        assertThat(c.get("sanling").asBoolean()).isTrue();
+        assertThat(c.get("atRisk").asBoolean()).as("unresolved RED case").isTrue();
+        double share = Math.round(10000.0 * (villages - 2) / villages) / 10000.0;
+        assertThat(e.get("sanlingShare").asDouble()).isEqualTo(share);
+        assertThat(e.get("villages").asInt()).isEqualTo(villages);
+        assertThat(e.get("sanlingVillages").asInt()).isEqualTo(villages - 2);
+    }
+
+    @Test
+    void county_evaluation_rolls_the_township_up() {
+        JsonNode t = child(evaluate("sup_hubin", "411202"), TOWNSHIP);
+        assertThat(t.get("petitions").asInt()).isEqualTo(1);
+        assertThat(t.get("criminalCases").asInt()).isEqualTo(1);
+        assertThat(t.get("sanling").asBoolean()).isFalse();
+        assertThat(t.get("atRisk").asBoolean()).isTrue();
+        assertThat(t.get("villages").asInt()).isEqualTo(villages);
+        assertThat(t.get("sanlingVillages").asInt()).isEqualTo(villages - 2);
+        assertThat(t.get("atRiskVillages").asInt()).isEqualTo(1);
+        JsonNode lastYear = api.as("sup_smx").get("/api/v1/sanling?regionCode=" + TOWNSHIP + "&year=" + (year - 1)).json();
+        assertThat(child(lastYear, third.village).get("accidents").asInt()).isEqualTo(1);
+        assertThat(child(lastYear, first.village).get("sanling").asBoolean()).isTrue();
+    }
+
+    @Test
+    void incidents_are_listed_in_scope_newest_first() {
+        JsonNode list = api.as("sup_hubin").get("/api/v1/incidents?regionCode=" + TOWNSHIP + "&year=" + year).json();
+        List<String> types = list.get("items").valueStream().map(i -> i.get("type").asString()).toList();
+        assertThat(types).containsExactly("CRIMINAL_CASE", "PETITION");
+        JsonNode crime = list.get("items").get(0);
+        assertThat(crime.get("caseId").asLong()).isEqualTo(disputeInSecond);
+        assertThat(crime.get("fromDispute").asBoolean()).isTrue();
+        assertThat(crime.get("recordedBy").asString()).isEqualTo("sup_hubin");
+        TestUsers.TestUser other = users.supervisor("411203").create();
+        JsonNode none = api.as(other.username(), other.password()).get("/api/v1/incidents").json();
+        assertThat(none.get("items").valueStream().map(i -> i.get("regionCode").asString()))
+                .allMatch(code -> code.startsWith("411203"));
+    }
+
+    @Test
+    void bad_incidents_are_400_with_the_field_named() {
+        Map<String, Object> body = incident("FLOOD", first.village, null, false);
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", body), "type");
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", incident("PETITION", "411203100200", null, false)),
+                "regionCode");
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", incident("PETITION", TOWNSHIP, null, false)),
+                "regionCode");
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", incident("PETITION", first.village, null, true)),
+                "fromDispute");
+        TestUsers.TestUser other = users.supervisor("411203").create();
+        assertValidationError(api.as(other.username(), other.password()).post("/api/v1/incidents",
+                incident("CRIMINAL_CASE", "411203100200", disputeInSecond, true)), "caseId");
+        Map<String, Object> future = incident("ACCIDENT", first.village, null, false);
+        future.put("occurredAt", Instant.now().plusSeconds(86400).toString());
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", future), "occurredAt");
+        Map<String, Object> noSummary = incident("ACCIDENT", first.village, null, false);
+        noSummary.put("summary", " ");
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", noSummary), "summary");
+    }
+
+    @Test
+    void a_region_outside_the_scope_does_not_exist() {
+        assertProblem(api.as("sup_hubin").get("/api/v1/sanling?regionCode=411203"), 404);
+        assertProblem(api.as("sup_hubin").get("/api/v1/sanling?regionCode=4112"), 404);
+        assertProblem(api.as("sup_hubin").get("/api/v1/incidents?regionCode=411203"), 404);
+        assertProblem(api.as("sup_hubin").get("/api/v1/sanling?year=1900"), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"med_hubin", "gw_jiaokou", "admin", "auditor"})
+    void only_supervisors_keep_the_register(String user) {
+        assertProblem(api.as(user).get("/api/v1/sanling"), 403);
+        assertProblem(api.as(user).get("/api/v1/incidents"), 403);
+        assertProblem(api.as(user).post("/api/v1/incidents", incident("PETITION", first.village, null, false)), 403);
+    }
+}

@@ -1,0 +1,146 @@
+package cn.sanling.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Browser;
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+
+/**
+ * Every page of the navigation renders for every role that has it (200, the nav, no stack trace); pages a role may
+ * not use and records outside the scope answer with the friendly error page and the right status.
+ */
+@SanlingIntegrationTest
+class PagesSmokeTest {
+
+    @Autowired
+    TestApi api;
+
+    private Browser signedIn(String user) {
+        Browser b = new Browser(api.baseUrl());
+        assertThat(b.signIn(user, TestApi.DEMO_PASSWORD).location()).doesNotContain("error");
+        return b;
+    }
+
+    private static void assertPage(Browser.Page p, int status) {
+        assertThat(p.status()).as("%s: %s", p, p.body().length() > 3000 ? p.body().substring(0, 3000) : p.body())
+                .isEqualTo(status);
+        assertThat(p.body()).as("%s", p).contains("<nav").doesNotContain("Whitelabel").doesNotContain("Exception")
+                .doesNotContain("at cn.sanling");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gw_jiaokou", "med_jiaokou", "med_hubin", "sup_hubin", "sup_smx"})
+    void case_and_visit_pages_render_for_case_roles(String user) {
+        Browser b = signedIn(user);
+        for (String path : List.of("/tasks", "/cases", "/cases?overdue=true", "/cases?supervised=true&status=PENDING",
+                "/cases?regionCode=411202201", "/visits", "/visits?hazard=true", "/campaigns", "/cases?q=nothing")) {
+            assertPage(b.get(path), 200);
+        }
+        if (!user.startsWith("sup")) {
+            assertPage(b.get("/cases/new"), 200);
+        }
+        if (user.startsWith("gw")) {
+            assertPage(b.get("/visits/new"), 200);
+            assertPage(b.get("/households"), 200);
+            assertPage(b.get("/households/new"), 200);
+        } else {
+            assertPage(b.get("/households?gridCode=411202201200001"), 200);
+        }
+    }
+
+    @Test
+    void the_home_of_a_grid_worker_is_the_visit_board() {
+        Browser.Page home = signedIn("gw_jiaokou").get("/");
+        assertPage(home, 200);
+        assertThat(home.body()).contains("id=\"my-grids\"", "id=\"unvisited\"", ">gw_jiaokou<");
+    }
+
+    @Test
+    void a_case_page_renders_with_its_actions_and_is_404_outside_the_scope() {
+        ApiResponse r = api.as("gw_jiaokou").post("/api/v1/disputes", Map.of("title", "噪音纠纷",
+                "description", "夜间施工噪音扰民。", "categoryCode", "NEIGHBOUR", "gridCode", "411202201200001",
+                "source", "VISIT", "parties", List.of(Map.of("name", "张三", "role", "APPLICANT"))));
+        long id = r.json().get("id").asLong();
+
+        Browser.Page mediator = signedIn("med_jiaokou").get("/cases/" + id);
+        assertPage(mediator, 200);
+        assertThat(mediator.body()).contains("id=\"action-ACCEPT\"", "id=\"action-REJECT\"", "id=\"action-REFER\"")
+                .doesNotContain("id=\"action-RESOLVE\"").contains("张*").doesNotContain("张三");
+        Browser.Page supervisor = signedIn("sup_hubin").get("/cases/" + id);
+        assertThat(supervisor.body()).contains("id=\"action-SUPERVISE\"").doesNotContain("id=\"action-ACCEPT\"");
+        Browser.Page worker = signedIn("gw_jiaokou").get("/cases/" + id);
+        assertThat(worker.body()).contains("id=\"action-WITHDRAW\"").doesNotContain("id=\"action-ACCEPT\"");
+
+        assertPage(signedIn("gw_fucun").get("/cases/" + id), 404);
+        assertPage(signedIn("med_daying").get("/cases/" + id), 404);
+        assertPage(signedIn("med_jiaokou").get("/cases/999999999"), 404);
+        assertPage(signedIn("med_jiaokou").get("/cases/abc"), 400);
+        assertPage(signedIn("gw_fucun").get("/cases?regionCode=411202201200"), 404);
+    }
+
+    @Test
+    void admin_manages_users_but_never_sees_cases() {
+        Browser admin = signedIn("admin");
+        assertPage(admin.get("/admin/users"), 200);
+        assertPage(admin.get("/cases"), 403);
+        assertPage(admin.get("/tasks"), 403);
+        assertPage(admin.get("/visits"), 403);
+        assertPage(signedIn("med_jiaokou").get("/admin/users"), 403);
+        assertPage(signedIn("auditor").get("/cases"), 403);
+    }
+
+    @Test
+    void a_bad_visit_form_comes_back_with_its_errors_and_writes_nothing() {
+        Browser b = signedIn("gw_jiaokou");
+        String csrf = b.get("/visits/new").csrfToken();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("_csrf", csrf);
+        form.put("gridCode", "411202201200001");
+        form.put("address", "交口村一组 8 号");
+        form.put("kind", "ROUTINE");
+        form.put("hazard", "true");
+        form.put("reportDispute", "true");
+        form.put("report.title", "");
+        Browser.Page page = b.postForm("/visits/new", form);
+
+        assertPage(page, 400);
+        assertThat(page.body()).contains("data-field=\"categoryCode\"");
+        form.put("categoryCode", "NEIGHBOUR");
+        page = b.postForm("/visits/new", form);
+        assertPage(page, 400);
+        assertThat(page.body()).contains("data-field=\"reportDispute.title\"", "data-field=\"reportDispute.parties\"");
+
+        form.put("gridCode", "411202201201001");
+        assertPage(b.postForm("/visits/new", form), 404);
+    }
+
+    @Test
+    void a_stale_action_form_answers_409_on_the_case_page() {
+        long id = api.as("gw_jiaokou").post("/api/v1/disputes", Map.of("title", "借款纠纷", "description", "欠款未还。",
+                "categoryCode", "DEBT", "gridCode", "411202201200001", "source", "VISIT",
+                "parties", List.of(Map.of("name", "李四", "role", "APPLICANT")))).json().get("id").asLong();
+        Browser b = signedIn("med_jiaokou");
+        String csrf = b.get("/cases/" + id).csrfToken();
+        api.as("med_jiaokou").post("/api/v1/disputes/" + id + "/actions", Map.of("action", "ACCEPT"));
+
+        Browser.Page page = b.postForm("/cases/" + id + "/actions",
+                Map.of("_csrf", csrf, "action", "ACCEPT", "expectedVersion", "0"));
+        assertPage(page, 409);
+        assertThat(page.body()).contains("id=\"problem\"");
+    }
+
+    @Test
+    void unknown_pages_are_friendly_404s() {
+        assertPage(signedIn("med_jiaokou").get("/no/such/page"), 404);
+    }
+}
