@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.ibatis.cursor.Cursor;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public class AuditLog {
     private final AuditMapper mapper;
     private final Clock clock;
     private final TransactionTemplate sealing;
+    private final ReentrantLock localSeal = new ReentrantLock();
 
     AuditLog(AuditMapper mapper, Clock clock, PlatformTransactionManager transactions) {
         this.mapper = mapper;
@@ -71,7 +73,7 @@ public class AuditLog {
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(SEAL_REGISTERED);
                     if (status == STATUS_COMMITTED) {
-                        sealQuietly();
+                        sealAfterCommit();
                     }
                 }
             });
@@ -119,6 +121,25 @@ public class AuditLog {
         mapper.deletePending(sealedIds);
         mapper.updateHead(id, prev);
         return chained.size();
+    }
+
+    /**
+     * The threads of this node seal one at a time: the others wait here, not on the chain head's row lock, and
+     * most of them then find that the seal before them already linked their entry, so they skip the head lock and
+     * its commit altogether. Other nodes are serialised by the head lock as before.
+     */
+    private void sealAfterCommit() {
+        localSeal.lock();
+        try {
+            Long pending = sealing.execute(status -> mapper.countPending());
+            if (pending != null && pending > 0) {
+                seal();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Audit entries left pending; the next seal links them: {}", e.toString());
+        } finally {
+            localSeal.unlock();
+        }
     }
 
     private void sealQuietly() {

@@ -29,6 +29,8 @@ interface AuditMapper {
 
     void deletePending(@Param("ids") List<Long> ids);
 
+    long countPending();
+
     void updateHead(@Param("lastId") long lastId, @Param("lastHash") String lastHash);
 
     Cursor<AuditEntry> streamAll();
