@@ -83,8 +83,8 @@ class OutboxDeliveryTest {
 
         Instant resolvedAt = Instant.now();
         JsonNode resolved = flow.resolve(id);
-        Await.until("feedback answered 200", PATIENCE,
-                () -> receiver.receivedFor(alert.alertId()).stream().anyMatch(r -> r.answered() == 200));
+        // the receiver notes a request before answering it: wait for the relay to have recorded the answer too
+        Await.until("feedback delivered", PATIENCE, () -> "DELIVERED".equals(state(id)));
 
         List<Received> got = receiver.receivedFor(alert.alertId());
         assertThat(got).extracting(Received::answered).containsExactly(500, -1, 200);
