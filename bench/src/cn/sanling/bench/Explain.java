@@ -1,6 +1,7 @@
 package cn.sanling.bench;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -47,11 +48,28 @@ final class Explain {
     /** GET /api/v1/disputes?status=..&categoryCode=..&from=.. as a county user, first page of 20, newest first. */
     static Map<String, Object> caseList(String county, CaseStatus status, String category, Instant from, Instant to)
             throws ReflectiveOperationException {
+        // by component name, so a filter that gains a field does not break the harness
         Class<?> filter = Class.forName("cn.sanling.dispute.CaseFilter");
-        Constructor<?> c = filter.getDeclaredConstructors()[0];
+        Map<String, Object> values = new HashMap<>();
+        values.put("status", status);
+        values.put("categoryCode", category);
+        values.put("from", from);
+        values.put("to", to);
+        values.put("offset", 0);
+        values.put("size", 20);
+        values.put("sortColumn", "d.reported_at");
+        values.put("descending", true);
+        RecordComponent[] parts = filter.getRecordComponents();
+        Object[] args = new Object[parts.length];
+        Class<?>[] types = new Class<?>[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            types[i] = parts[i].getType();
+            args[i] = values.containsKey(parts[i].getName()) ? values.get(parts[i].getName())
+                    : types[i] == boolean.class ? false : types[i] == int.class ? 0 : null;
+        }
+        Constructor<?> c = filter.getDeclaredConstructor(types);
         c.setAccessible(true);
-        Object f = c.newInstance(status, null, category, null, null, null, null, null, null, null, from, to, 0, 20,
-                "d.reported_at", true);
+        Object f = c.newInstance(args);
         Map<String, Object> p = new HashMap<>();
         p.put("f", f);
         p.put("scope", Scope.of(county));
