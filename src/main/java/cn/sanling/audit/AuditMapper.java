@@ -19,18 +19,6 @@ interface AuditMapper {
 
     void insert(AuditEntry entry);
 
-    /** An entry of a committed-with-its-action event, not yet in the chain (id, prevHash and hash are ignored). */
-    void insertPending(AuditEntry entry);
-
-    /** The oldest pending entries, locked; their ids are audit_pending ids, prevHash and hash are null. */
-    List<AuditEntry> lockPending(@Param("limit") int limit);
-
-    void insertAll(@Param("entries") List<AuditEntry> entries);
-
-    void deletePending(@Param("ids") List<Long> ids);
-
-    long countPending();
-
     void updateHead(@Param("lastId") long lastId, @Param("lastHash") String lastHash);
 
     Cursor<AuditEntry> streamAll();
