@@ -1,5 +1,7 @@
 package cn.sanling.dispute;
 
+import cn.sanling.support.FieldChecks;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

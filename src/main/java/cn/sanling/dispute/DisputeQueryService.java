@@ -1,5 +1,7 @@
 package cn.sanling.dispute;
 
+import cn.sanling.support.FieldChecks;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.sanling.visit;
 
+import cn.sanling.support.FieldChecks;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ public class CampaignService {
         if (!actor.is(Role.SUPERVISOR)) {
             throw ProblemException.forbidden("Only supervisors start screening campaigns");
         }
-        Fields v = new Fields();
+        FieldChecks v = new FieldChecks();
         if (req == null) {
             throw ProblemException.badRequest("name", "required");
         }

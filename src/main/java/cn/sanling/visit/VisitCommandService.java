@@ -1,5 +1,7 @@
 package cn.sanling.visit;
 
+import cn.sanling.support.FieldChecks;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +91,7 @@ public class VisitCommandService {
     }
 
     private long report(Actor actor, VisitRow visit, ReportRequest r) {
-        Fields v = new Fields();
+        FieldChecks v = new FieldChecks();
         if (r.gridCode() != null && !r.gridCode().isBlank() && !r.gridCode().strip().equals(visit.gridCode)) {
             v.fail("reportDispute.gridCode", "must be the visit's grid " + visit.gridCode);
         }
@@ -123,7 +125,7 @@ public class VisitCommandService {
     }
 
     private VisitRow validate(Actor actor, VisitRequest req) {
-        Fields v = new Fields();
+        FieldChecks v = new FieldChecks();
         Instant now = clock.instant();
         VisitRow row = new VisitRow();
         row.visitor = actor.username();

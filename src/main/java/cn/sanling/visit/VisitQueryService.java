@@ -1,5 +1,7 @@
 package cn.sanling.visit;
 
+import cn.sanling.support.FieldChecks;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +67,7 @@ public class VisitQueryService {
     @Transactional(readOnly = true)
     public PageResult<VisitView> list(Actor actor, ListParams p) {
         requireReader(actor);
-        Fields v = new Fields();
+        FieldChecks v = new FieldChecks();
         int page = p.page() == null ? 0 : p.page();
         int size = p.size() == null ? 50 : p.size();
         if (page < 0 || page > 100_000) {

@@ -1,77 +1,81 @@
-package cn.sanling.visit;
+package cn.sanling.support;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import cn.sanling.support.ProblemException;
 import cn.sanling.support.ProblemException.FieldError;
 
-/** Collects the field errors of one request, then fails with a single 400 listing all of them. */
-final class Fields {
+/** Collects field errors of one request, then fails with a single 400 listing all of them (validation in every module). */
+public final class FieldChecks {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    String text(String field, String value, int max) {
+    public String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            fail(field, "required");
+            errors.add(new FieldError(field, "required"));
             return null;
         }
         return optionalText(field, value, max);
     }
 
-    String optionalText(String field, String value, int max) {
+    public String optionalText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
         if (v.codePointCount(0, v.length()) > max) {
-            fail(field, "at most " + max + " characters");
+            errors.add(new FieldError(field, "at most " + max + " characters"));
             return null;
         }
         if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            fail(field, "contains control characters");
+            errors.add(new FieldError(field, "contains control characters"));
             return null;
         }
         return v;
     }
 
-    <E extends Enum<E>> E required(String field, String value, Class<E> type) {
+    public <E extends Enum<E>> E required(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
-            fail(field, "required");
+            errors.add(new FieldError(field, "required"));
             return null;
         }
         return optional(field, value, type);
     }
 
-    <E extends Enum<E>> E optional(String field, String value, Class<E> type) {
+    public <E extends Enum<E>> E optional(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            fail(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            errors.add(new FieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }
 
-    <T> T required(String field, T value) {
+    public <T> T required(String field, T value) {
         if (value == null) {
-            fail(field, "required");
+            errors.add(new FieldError(field, "required"));
         }
         return value;
     }
 
-    void fail(String field, String message) {
+    public void fail(String field, String message) {
         errors.add(new FieldError(field, message));
     }
 
-    boolean hasErrorFor(String field) {
+    public void check(boolean ok, String field, String message) {
+        if (!ok) {
+            fail(field, message);
+        }
+    }
+
+    public boolean hasErrorFor(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
