@@ -68,7 +68,7 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
 
     String jdbcUrl(String database) {
         return "jdbc:mysql://" + dbHost + "/" + database + "?nullCatalogMeansCurrent=true&rewriteBatchedStatements=true"
-                + "&useCursorFetch=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+                + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
     }
 
     private static String env(String name, String fallback) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.apache.ibatis.cursor.Cursor;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +26,9 @@ import cn.sanling.region.Scope;
  */
 @Service
 public class AuditLog {
+
+    /** Entries per keyset page when verifying the chain. */
+    static final int VERIFY_PAGE = 5000;
 
     private final AuditMapper mapper;
     private final Clock clock;
@@ -126,8 +128,10 @@ public class AuditLog {
         String prev = AuditMapper.GENESIS;
         long expectedId = 1;
         long count = 0;
-        try (Cursor<AuditEntry> rows = mapper.streamAll()) {
-            for (AuditEntry row : rows) {
+        List<AuditEntry> page;
+        do {
+            page = mapper.page(expectedId - 1, VERIFY_PAGE);
+            for (AuditEntry row : page) {
                 count++;
                 if (row.id() != expectedId || !prev.equals(row.prevHash()) || !hash(row).equals(row.hash())) {
                     return new Verification(false, count, row.id() != expectedId ? expectedId : row.id());
@@ -135,9 +139,7 @@ public class AuditLog {
                 prev = row.hash();
                 expectedId++;
             }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        } while (page.size() == VERIFY_PAGE);
         return new Verification(true, count, null);
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.cursor.Cursor;
 
 import cn.sanling.region.Scope;
 
@@ -21,7 +20,7 @@ interface AuditMapper {
 
     void updateHead(@Param("lastId") long lastId, @Param("lastHash") String lastHash);
 
-    Cursor<AuditEntry> streamAll();
+    List<AuditEntry> page(@Param("afterId") long afterId, @Param("limit") int limit);
 
     List<AuditEntry> search(@Param("scope") Scope scope, @Param("targetType") String targetType,
             @Param("targetId") String targetId, @Param("actor") String actor, @Param("from") Instant from,
