@@ -16,15 +16,12 @@ import cn.sanling.region.Scope;
 @Mapper
 interface ReportMapper {
 
-    Totals totals(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period);
-
-    /** Counts grouped by one dimension: status, level, category, source. */
-    List<KeyCount> countBy(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
-            @Param("dimension") String dimension);
-
-    /** Cases reported in each month of {@code months}, keyed by month (2026-05); months without cases are absent. */
-    List<KeyCount> countByMonth(@Param("scope") Scope scope, @Param("region") String region,
-            @Param("p") Period period, @Param("months") List<Period.Month> months);
+    /**
+     * Counts and sums per (status, level, category, source, month of {@code months}; null month when the list is
+     * empty), in one pass; combinations without cases are absent.
+     */
+    List<BreakdownRow> breakdown(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+            @Param("months") List<Period.Month> months);
 
     SupervisionTotals supervision(@Param("scope") Scope scope, @Param("region") String region,
             @Param("p") Period period, @Param("now") Instant now);
@@ -52,11 +49,10 @@ interface ReportMapper {
     /** The ledger rows of these cases: one row per case and party, ordered by case. */
     Cursor<LedgerLine> ledger(@Param("ids") List<Long> ids);
 
-    record Totals(long total, long accepted, long resolved, long resolvedOnTime, long overdue, long everOverdue,
-            long supervised, long open, Double avgResolveSeconds) {
-    }
-
-    record KeyCount(String k, long n) {
+    /** One group of {@link #breakdown}; resolveSeconds / resolveCount over resolved cases with a resolve time. */
+    record BreakdownRow(String status, String level, String category, String source, String reportMonth, long total, long accepted,
+            long resolvedOnTime, long overdue, long everOverdue, long supervised, long resolveSeconds,
+            long resolveCount) {
     }
 
     record SupervisionTotals(long orders, long automatic, long answered, long lateAnswers, long openPastDue,

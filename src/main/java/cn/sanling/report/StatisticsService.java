@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,11 +24,10 @@ import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.report.ReportMapper.AttentionCase;
 import cn.sanling.report.ReportMapper.ChildTotals;
-import cn.sanling.report.ReportMapper.KeyCount;
+import cn.sanling.report.ReportMapper.BreakdownRow;
 import cn.sanling.report.ReportMapper.SheetCell;
 import cn.sanling.report.ReportMapper.SupervisionLine;
 import cn.sanling.report.ReportMapper.SupervisionTotals;
-import cn.sanling.report.ReportMapper.Totals;
 import cn.sanling.report.Statistics.Cell;
 import cn.sanling.report.Statistics.ChildRow;
 import cn.sanling.report.Statistics.Column;
@@ -42,6 +42,8 @@ import cn.sanling.support.ProblemException;
 public class StatisticsService {
 
     private static final int LIST_LIMIT = 100;
+    private static final Set<String> RESOLVED = Set.of(CaseStatus.RESOLVED.name(), CaseStatus.CLOSED.name());
+    private static final Set<String> OPEN = Set.of(CaseStatus.PENDING.name(), CaseStatus.MEDIATING.name());
 
     private final ReportMapper mapper;
     private final RegionService regions;
@@ -71,24 +73,44 @@ public class StatisticsService {
         Region region = region(actor, regionCode);
         Period p = period(from, to);
         String r = region.code();
-        Totals t = mapper.totals(actor.scope(), r, p);
-        Map<String, Long> byStatus = zeros(enumNames(CaseStatus.values()), mapper.countBy(actor.scope(), r, p, "status"));
-        Map<String, Long> byLevel = zeros(enumNames(CaseLevel.values()), mapper.countBy(actor.scope(), r, p, "level"));
-        Map<String, Long> byCategory = zeros(categories.tree().stream().map(Category::code).toList(),
-                mapper.countBy(actor.scope(), r, p, "category"));
-        Map<String, Long> bySource = zeros(enumNames(CaseSource.values()), mapper.countBy(actor.scope(), r, p, "source"));
         List<Period.Month> months = p.months();
-        Map<String, Long> byMonth = months.isEmpty() ? new LinkedHashMap<>()
-                : zeros(months.stream().map(Period.Month::key).toList(),
-                        mapper.countByMonth(actor.scope(), r, p, months));
+        Map<String, Long> byStatus = zeros(enumNames(CaseStatus.values()));
+        Map<String, Long> byLevel = zeros(enumNames(CaseLevel.values()));
+        Map<String, Long> byCategory = zeros(categories.tree().stream().map(Category::code).toList());
+        Map<String, Long> bySource = zeros(enumNames(CaseSource.values()));
+        Map<String, Long> byMonth = zeros(months.stream().map(Period.Month::key).toList());
+        long total = 0, accepted = 0, resolved = 0, resolvedOnTime = 0, open = 0, overdue = 0, everOverdue = 0;
+        long supervised = 0, resolveSeconds = 0, resolveCount = 0;
+        for (BreakdownRow c : mapper.breakdown(actor.scope(), r, p, months)) {
+            total += c.total();
+            accepted += c.accepted();
+            if (RESOLVED.contains(c.status())) {
+                resolved += c.total();
+            } else if (OPEN.contains(c.status())) {
+                open += c.total();
+            }
+            resolvedOnTime += c.resolvedOnTime();
+            overdue += c.overdue();
+            everOverdue += c.everOverdue();
+            supervised += c.supervised();
+            resolveSeconds += c.resolveSeconds();
+            resolveCount += c.resolveCount();
+            byStatus.merge(c.status(), c.total(), Long::sum);
+            byLevel.merge(c.level(), c.total(), Long::sum);
+            byCategory.merge(c.category(), c.total(), Long::sum);
+            bySource.merge(c.source(), c.total(), Long::sum);
+            if (c.reportMonth() != null) {
+                byMonth.merge(c.reportMonth(), c.total(), Long::sum);
+            }
+        }
         SupervisionTotals s = mapper.supervision(actor.scope(), r, p, clock.instant());
         Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(), s.orders() - s.answered(),
                 s.lateAnswers(), s.openPastDue(), round(hours(s.avgResponseSeconds()), 2),
                 round(hours(s.maxResponseSeconds()), 2));
-        double avgDays = t.avgResolveSeconds() == null ? 0.0 : round(t.avgResolveSeconds() / 86400.0, 2);
-        return new Summary(region.code(), region.name(), p.from(), p.to(), t.total(), t.accepted(), t.resolved(),
-                t.open(), byStatus, byLevel, byCategory, bySource, byMonth, ratio(t.resolved(), t.accepted()),
-                ratio(t.resolvedOnTime(), t.resolved()), t.overdue(), t.everOverdue(), t.supervised(), avgDays,
+        double avgDays = resolveCount == 0 ? 0.0 : round((double) resolveSeconds / resolveCount / 86400.0, 2);
+        return new Summary(region.code(), region.name(), p.from(), p.to(), total, accepted, resolved,
+                open, byStatus, byLevel, byCategory, bySource, byMonth, ratio(resolved, accepted),
+                ratio(resolvedOnTime, resolved), overdue, everOverdue, supervised, avgDays,
                 supervision);
     }
 
@@ -196,10 +218,9 @@ public class StatisticsService {
         return names;
     }
 
-    private static Map<String, Long> zeros(List<String> keys, List<KeyCount> counts) {
+    private static Map<String, Long> zeros(List<String> keys) {
         Map<String, Long> m = new LinkedHashMap<>();
         keys.forEach(k -> m.put(k, 0L));
-        counts.forEach(c -> m.merge(c.k(), c.n(), Long::sum));
         return m;
     }
 
