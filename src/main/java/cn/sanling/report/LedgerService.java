@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -99,7 +100,7 @@ public class LedgerService {
                 if (ids.isEmpty()) {
                     break;
                 }
-                count += writePage(sheet, ids);
+                count += writePage(sheet, actor, export, ids.get(0), ids.get(ids.size() - 1));
                 after = ids.get(ids.size() - 1);
                 if (ids.size() < PAGE) {
                     break;
@@ -111,30 +112,40 @@ public class LedgerService {
         return count;
     }
 
-    private long writePage(LedgerFormat.SheetWriter sheet, List<Long> ids) throws IOException {
+    private long writePage(LedgerFormat.SheetWriter sheet, Actor actor, Export export, long firstId, long lastId)
+            throws IOException {
         long count = 0;
-        try (Cursor<LedgerLine> lines = mapper.ledger(ids)) {
+        try (Cursor<LedgerLine> lines = mapper.ledger(actor.scope(), export.region().code(), export.period(), firstId,
+                lastId)) {
             LedgerLine current = null;
-            StringJoiner parties = null;
+            List<LedgerLine> parties = new ArrayList<>();
             for (LedgerLine line : lines) {
-                if (current == null || current.id != line.id) {
-                    if (current != null) {
-                        sheet.row(row(current, parties.toString()));
-                        count++;
-                    }
-                    current = line;
-                    parties = new StringJoiner("、");
+                if (current != null && current.id != line.id) {
+                    sheet.row(row(current, parties(parties)));
+                    count++;
+                    parties.clear();
                 }
+                current = line;
                 if (line.partyNameEnc != null) {
-                    parties.add(Masking.name(pii.decrypt(line.partyNameEnc)) + "（" + role(line.partyRole) + "）");
+                    parties.add(line);
                 }
             }
             if (current != null) {
-                sheet.row(row(current, parties.toString()));
+                sheet.row(row(current, parties(parties)));
                 count++;
             }
         }
         return count;
+    }
+
+    /** 张*（申请人）、李**（被申请人）: masked names in party order. */
+    private String parties(List<LedgerLine> lines) {
+        lines.sort(Comparator.comparing(l -> l.partyId));
+        StringJoiner joined = new StringJoiner("、");
+        for (LedgerLine l : lines) {
+            joined.add(Masking.name(pii.decrypt(l.partyNameEnc)) + "（" + role(l.partyRole) + "）");
+        }
+        return joined.toString();
     }
 
     private static List<Object> row(LedgerLine l, String parties) {

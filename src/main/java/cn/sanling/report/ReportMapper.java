@@ -46,8 +46,12 @@ interface ReportMapper {
     List<Long> ledgerPage(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
             @Param("afterId") long afterId, @Param("limit") int limit);
 
-    /** The ledger rows of these cases: one row per case and party, ordered by case. */
-    Cursor<LedgerLine> ledger(@Param("ids") List<Long> ids);
+    /**
+     * The ledger rows of the cases of one page (same scope, region and period, ids from {@code firstId} to
+     * {@code lastId} of {@link #ledgerPage}): one row per case and party, ordered by case.
+     */
+    Cursor<LedgerLine> ledger(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+            @Param("firstId") long firstId, @Param("lastId") long lastId);
 
     /** One group of {@link #breakdown}; resolveSeconds / resolveCount over resolved cases with a resolve time. */
     record BreakdownRow(String status, String level, String category, String source, String reportMonth, long total, long accepted,
@@ -96,6 +100,7 @@ interface ReportMapper {
         Instant updatedAt;
         boolean everOverdue;
         String villageName;
+        Long partyId;
         String partyRole;
         String partyNameEnc;
     }

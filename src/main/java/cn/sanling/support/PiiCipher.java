@@ -21,6 +21,18 @@ public final class PiiCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /**
+     * One cipher object per thread, initialised afresh for every value (a new IV each time): looking up the provider
+     * and expanding the AES key for every value was a quarter of the ledger export's own CPU (bench/README.md).
+     */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
+
     private final SecretKey encryptionKey;
     private final SecretKey hashKey;
     private final SecureRandom random = new SecureRandom();
@@ -47,7 +59,7 @@ public final class PiiCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[IV_BYTES + sealed.length];
@@ -65,7 +77,7 @@ public final class PiiCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
