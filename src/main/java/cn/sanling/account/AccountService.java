@@ -161,19 +161,28 @@ public class AccountService {
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_PASSWORD_RESET").target("USER", user.username()));
     }
 
+    /** A demo account to create: see {@link #createDemoAccounts}. */
+    public record DemoAccount(String username, String displayName, Role role, String regionCode) {
+    }
+
     /**
-     * Creates an account without the password policy; only for demo data, whose well-known password is
-     * {@code Sanling@2026}. Returns false if it already exists.
+     * Creates accounts without the password policy, all with the same password; only for demo data, whose
+     * well-known password is {@code Sanling@2026}. The password is hashed once (a bcrypt hash costs ~0.1 s, and
+     * start-up waits for this). Accounts that already exist are left alone; returns how many were created.
      */
     @Transactional
-    public boolean createDemoAccount(String username, String displayName, Role role, String regionCode, String password) {
-        if (users.findByUsername(username) != null) {
-            return false;
-        }
+    public int createDemoAccounts(List<DemoAccount> accounts, String password) {
+        String hash = passwordEncoder.encode(password);
         Instant now = clock.instant();
-        users.insert(new UserAccount(null, username, displayName, passwordEncoder.encode(password), role, regionCode,
-                true, 0, null, now, now, 0));
-        return true;
+        int created = 0;
+        for (DemoAccount a : accounts) {
+            if (users.findByUsername(a.username()) == null) {
+                users.insert(new UserAccount(null, a.username(), a.displayName(), hash, a.role(), a.regionCode(),
+                        true, 0, null, now, now, 0));
+                created++;
+            }
+        }
+        return created;
     }
 
     private void validateRoleAndRegion(Role role, String regionCode, List<FieldError> errors) {

@@ -15,7 +15,13 @@ import cn.sanling.account.AccountService;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
 
-/** Loads the demo data once (marked in data_load), when {@code sanling.demo.enabled=true}. */
+/**
+ * Loads the demo data once (marked in data_load), when {@code sanling.demo.enabled=true}. The organisation and the
+ * demo accounts load before the application reports itself ready, so a demo account can sign in as soon as health
+ * is UP; the demo cases (300 by default, each through the full command path: ~10 s) load afterwards on a background
+ * thread, so the first start is not held up by them. Each load is one transaction with its marker row: a load cut
+ * short by a shutdown leaves nothing and runs again at the next start.
+ */
 @Component
 @Order(0)
 class DemoDataLoader implements ApplicationRunner {
@@ -49,8 +55,17 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         once(ORGANISATION, () -> DemoOrganisation.load(regions, accounts, clock));
-        if (properties.cases() > 0) {
-            once(CASES, () -> DemoCases.load(commands, regions, properties.cases()));
+        if (properties.cases() > 0 && mapper.isLoaded(CASES) == 0) {
+            Thread loader = new Thread(() -> {
+                try {
+                    once(CASES, () -> DemoCases.load(commands, regions, properties.cases()));
+                } catch (RuntimeException e) {
+                    log.warn("Demo cases not loaded ({}); they are tried again at the next start", e.toString());
+                }
+            }, "sanling-demo-cases");
+            loader.setDaemon(true);
+            log.info("Loading {} demo cases in the background", properties.cases());
+            loader.start();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import cn.sanling.account.AccountService;
+import cn.sanling.account.AccountService.DemoAccount;
 import cn.sanling.account.Role;
 import cn.sanling.region.Grid;
 import cn.sanling.region.Household;
@@ -51,20 +52,17 @@ final class DemoOrganisation {
         regions.addGrids(grids);
         regions.addHouseholds(households);
 
-        account(accounts, "gw_jiaokou", "交口村第1网格网格员", Role.GRID_WORKER, "411202201200001");
-        account(accounts, "gw_fucun", "富村第1网格网格员", Role.GRID_WORKER, "411202201201001");
-        account(accounts, "med_jiaokou", "交口村调解员", Role.MEDIATOR, "411202201200");
-        account(accounts, "med_jiaokouxiang", "交口乡调解员", Role.MEDIATOR, "411202201");
-        account(accounts, "med_hubin", "湖滨区调解员", Role.MEDIATOR, "411202");
-        account(accounts, "med_daying", "大营镇调解员", Role.MEDIATOR, "411203100");
-        account(accounts, "sup_hubin", "湖滨区综治中心督导", Role.SUPERVISOR, "411202");
-        account(accounts, "sup_smx", "三门峡市委政法委督导", Role.SUPERVISOR, "4112");
-        account(accounts, "admin", "系统管理员", Role.ADMIN, null);
-        account(accounts, "auditor", "安全审计员", Role.AUDITOR, null);
-    }
-
-    private static void account(AccountService accounts, String username, String name, Role role, String region) {
-        accounts.createDemoAccount(username, name, role, region, DEMO_PASSWORD);
+        accounts.createDemoAccounts(List.of(
+                new DemoAccount("gw_jiaokou", "交口村第1网格网格员", Role.GRID_WORKER, "411202201200001"),
+                new DemoAccount("gw_fucun", "富村第1网格网格员", Role.GRID_WORKER, "411202201201001"),
+                new DemoAccount("med_jiaokou", "交口村调解员", Role.MEDIATOR, "411202201200"),
+                new DemoAccount("med_jiaokouxiang", "交口乡调解员", Role.MEDIATOR, "411202201"),
+                new DemoAccount("med_hubin", "湖滨区调解员", Role.MEDIATOR, "411202"),
+                new DemoAccount("med_daying", "大营镇调解员", Role.MEDIATOR, "411203100"),
+                new DemoAccount("sup_hubin", "湖滨区综治中心督导", Role.SUPERVISOR, "411202"),
+                new DemoAccount("sup_smx", "三门峡市委政法委督导", Role.SUPERVISOR, "4112"),
+                new DemoAccount("admin", "系统管理员", Role.ADMIN, null),
+                new DemoAccount("auditor", "安全审计员", Role.AUDITOR, null)), DEMO_PASSWORD);
     }
 
     /** 交口村村民委员会 → 交口村, 大营村委会 → 大营村, 锦绣社区居民委员会 → 锦绣社区. */
