@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 class IntakeCrashFaultIT {
 
     private static final String DB = "sanling_faults_crash";
+    /** Concurrent intake clients, and how many acknowledged reports before the kill (under load, mid-stream). */
+    private static final int CLIENTS = 12;
+    private static final int KILL_AFTER = 400;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private static final String BODY = JSON.writeValueAsString(Map.of("title", "断电测试", "description", "强制终止节点",
@@ -48,8 +51,8 @@ class IntakeCrashFaultIT {
             node.start().awaitHealthy(Duration.ofSeconds(120));
             String token = node.token("gw_jiaokou");
             AtomicBoolean stop = new AtomicBoolean();
-            ExecutorService clients = Executors.newFixedThreadPool(6);
-            for (int c = 0; c < 6; c++) {
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.submit(() -> {
                     for (int n = 0; !stop.get(); n++) {
@@ -67,7 +70,7 @@ class IntakeCrashFaultIT {
                     }
                 });
             }
-            while (answered.get() < 200) {
+            while (answered.get() < KILL_AFTER) {
                 Thread.sleep(50);
             }
             node.kill();
