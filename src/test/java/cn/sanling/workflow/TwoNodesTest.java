@@ -29,6 +29,8 @@ import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.dispute.Requests.ActionRequest;
 import cn.sanling.dispute.Requests.PartyInput;
 import cn.sanling.dispute.Requests.ReportRequest;
+import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestDatabase;
 
 /**
@@ -147,61 +149,34 @@ class TwoNodesTest {
     }
 
     @Test
-    void a_brute_force_lockout_counts_failures_on_both_nodes_and_holds_on_both() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        String nodeA = baseUrl(0);
-        String nodeB = baseUrl(1);
+    void a_brute_force_lockout_counts_failures_on_both_nodes_and_holds_on_both() {
+        TestApi nodeA = TestApi.at(baseUrl(0));
+        TestApi nodeB = TestApi.at(baseUrl(1));
         String username = "t_lockout_" + Long.toString(System.nanoTime(), 36);
         String password = "Tr1cky-Passw0rd";
-        String adminToken = token(http, nodeA, "admin", "Sanling@2026");
-        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(nodeA + "/api/v1/admin/users"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username
-                        + "\",\"displayName\":\"锁定测试\",\"password\":\"" + password
-                        + "\",\"role\":\"MEDIATOR\",\"regionCode\":\"411202201\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        ApiResponse created = nodeA.as("admin").post("/api/v1/admin/users", Map.of("username", username,
+                "displayName", "锁定测试", "password", password, "role", "MEDIATOR", "regionCode", "411202201"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
 
         // five wrong passwords spread over the two nodes, as a load balancer would spread an attacker's tries:
         // neither node alone sees five
-        String[] order = {nodeA, nodeB, nodeA, nodeB};
+        TestApi[] order = {nodeA, nodeB, nodeA, nodeB};
         for (int i = 0; i < order.length; i++) {
-            assertThat(tokenStatus(http, order[i], username, "Wrong-Passw0rd-" + i)).isEqualTo(401);
+            assertThat(order[i].requestToken(username, "Wrong-Passw0rd-" + i).status()).isEqualTo(401);
         }
-        assertThat(tokenStatus(http, nodeB, username, "Wrong-Passw0rd-4")).as("fifth failure, on node B").isEqualTo(401);
+        assertThat(nodeB.requestToken(username, "Wrong-Passw0rd-4").status()).as("fifth failure, on node B")
+                .isEqualTo(401);
 
-        assertThat(tokenStatus(http, nodeA, username, password)).as("right password on node A: locked").isEqualTo(423);
-        assertThat(tokenStatus(http, nodeB, username, password)).as("right password on node B: locked").isEqualTo(423);
+        assertThat(nodeA.requestToken(username, password).status()).as("right password on node A: locked")
+                .isEqualTo(423);
+        assertThat(nodeB.requestToken(username, password).status()).as("right password on node B: locked")
+                .isEqualTo(423);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'LOCKOUT' AND target_id = ?",
                 Integer.class, username)).as("locked once, by one node").isEqualTo(1);
     }
 
     private String baseUrl(int node) {
         return "http://localhost:" + nodes.get(node).getEnvironment().getProperty("local.server.port");
-    }
-
-    private static java.net.http.HttpResponse<String> requestToken(java.net.http.HttpClient http, String node,
-            String username, String password) throws Exception {
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username
-                        + "\",\"password\":\"" + password + "\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int tokenStatus(java.net.http.HttpClient http, String node, String username, String password)
-            throws Exception {
-        return requestToken(http, node, username, password).statusCode();
-    }
-
-    private static String token(java.net.http.HttpClient http, String node, String username, String password)
-            throws Exception {
-        var r = requestToken(http, node, username, password);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(r.body());
-        assertThat(m.find()).as(r.body()).isTrue();
-        return m.group(1);
     }
 
     private int countAtTownship(long first, long last) {
