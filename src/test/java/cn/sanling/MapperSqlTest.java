@@ -27,6 +27,10 @@ class MapperSqlTest {
     static final Set<String> ALLOWED = Set.of(
             // the column name is fixed by the mapper that includes the scope fragment
             "ScopeSql.xml:${column}",
+            "ScopeSql.xml:${county}",
+            // the name of the parameter that holds the code (scope.prefix, region, f.regionCode): fixed by the
+            // including mapper; the code itself is bound with #{}
+            "ScopeSql.xml:${prefix}",
             // ORDER BY column from the CaseFilter.Sort enum (a whitelist), never the request's text
             "DisputeMapper.xml:${f.sortColumn}");
 

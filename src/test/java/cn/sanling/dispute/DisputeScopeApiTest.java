@@ -5,12 +5,15 @@ import static cn.sanling.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -31,9 +34,18 @@ class DisputeScopeApiTest {
     long partyId;
     String caseNo;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @BeforeAll
     void reportOneCase() {
         CaseSteps steps = new CaseSteps(api);
+        steps.report("gw_fucun", Reports.neighbourDispute().inGrid("411202201201001"));
+        String daying = "gw_daying_" + System.nanoTime();
+        api.as("admin").post("/api/v1/admin/users", Map.of("username", daying, "displayName", "大营镇网格员",
+                "password", "Tr1cky-Passw0rd", "role", "GRID_WORKER", "regionCode", "411203100001"));
+        assertThat(api.as(daying, "Tr1cky-Passw0rd").post("/api/v1/disputes",
+                Reports.neighbourDispute().inGrid("411203100001001").json()).status()).isEqualTo(201);
         caseId = steps.report("gw_jiaokou", Reports.neighbourDispute());
         caseNo = steps.get("gw_jiaokou", caseId).get("caseNo").asString();
         partyId = steps.get("gw_jiaokou", caseId).get("parties").get(0).get("id").asLong();
@@ -91,6 +103,35 @@ class DisputeScopeApiTest {
         ApiResponse village = api.as(user).get("/api/v1/disputes?size=200&regionCode=411202201200");
         assertThat(village.status()).isEqualTo(200);
         village.json().get("items").forEach(c -> assertThat(c.get("villageCode").asString()).isEqualTo("411202201200"));
+    }
+
+    /**
+     * The list matches a city or county on county_code and a deeper code on county + region prefix (the indexes lead
+     * with the county): at every depth of filter and scope the total is exactly the prefix rule, counted here in SQL.
+     */
+    @ParameterizedTest
+    @CsvSource({"sup_smx,4112", "sup_smx,411202", "sup_smx,411202201", "sup_smx,411202201201", "sup_hubin,411202",
+            "sup_hubin,411202201", "med_jiaokouxiang,411202201", "med_jiaokouxiang,411202201200",
+            "med_jiaokou,411202201200", "gw_jiaokou,411202201200", "gw_jiaokou,411202201200001"})
+    void region_filter_at_every_depth_matches_exactly_the_codes_under_it(String user, String region) {
+        String scope = jdbc.queryForObject("SELECT region_code FROM app_user WHERE username = ?", String.class, user);
+        long expected = jdbc.queryForObject("SELECT COUNT(*) FROM dispute WHERE region_code LIKE ? AND region_code LIKE ?",
+                Long.class, region + "%", scope + "%");
+        long outside = jdbc.queryForObject("SELECT COUNT(*) FROM dispute WHERE region_code NOT LIKE ?", Long.class,
+                region + "%");
+
+        ApiResponse list = api.as(user).get("/api/v1/disputes?size=200&regionCode=" + region);
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(expected).isPositive();
+        assertThat(list.json().get("total").asLong()).isEqualTo(expected);
+        list.json().get("items").forEach(c -> {
+            String code = c.get("gridCode").isNull() ? c.get("villageCode").asString() : c.get("gridCode").asString();
+            assertThat(code).startsWith(region).startsWith(scope);
+        });
+        if (region.length() > 4) {
+            assertThat(outside).as("cases outside " + region + " exist, so the filter is tested").isPositive();
+        }
     }
 
     @ParameterizedTest
