@@ -152,12 +152,12 @@ public final class Bench {
         double first = startOnce(dir, "first");
         r.put("startup_s", first);
         r.detail("startup_first_s", first);
-        if (!o.smoke()) {
+        if (o.mode().equals("full")) {
             r.detail("startup_restart_s", startOnce(dir, "restart"));
         }
         r.note("startup_s: `java -jar` of the packaged jar, no configuration, empty working directory (creates the H2 "
                 + "schema and loads the demo organisation and " + "demo cases), JVM launch to /actuator/health UP"
-                + (o.smoke() ? "" : "; startup_restart_s: the same directory again"));
+                + (o.mode().equals("full") ? "; startup_restart_s: the same directory again" : ""));
     }
 
     private double startOnce(Path dir, String label) throws Exception {
@@ -484,7 +484,7 @@ public final class Bench {
     }
 
     private Duration shortPhase() {
-        return o.smoke() ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+        return o.smoke() ? Duration.ofSeconds(3) : o.mode().equals("quick") ? Duration.ofSeconds(10) : Duration.ofSeconds(15);
     }
 
     private void check(Load.Result res) {

@@ -57,7 +57,7 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
                 cases != null ? cases : smoke ? 1_000 : full ? 1_000_000 : 100_000,
                 region != null ? region : smoke ? "4112" : "41",
                 Duration.ofSeconds(smoke ? 1 : 5),
-                Duration.ofSeconds(smoke ? 3 : full ? 30 : 20),
+                Duration.ofSeconds(smoke ? 3 : full ? 30 : 15),
                 8,
                 timers != null ? timers : smoke ? 200 : 10_000,
                 Duration.ofSeconds(smoke ? 90 : full ? 600 : 240),

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
@@ -37,6 +38,15 @@ import cn.sanling.dispute.CaseProcess;
  * the run checks a sample of them by acting on them over HTTP and lets 10k cloned timers fire.
  */
 final class ProcessTemplates {
+
+    /**
+     * The clones' ids ascend (version-4 layout, the counter in the leading 48 bits, random low half): each
+     * ACT_* primary key and id index then grows at its right edge, as with the engine's own time-based ids, instead
+     * of at random pages, which with a buffer pool smaller than the data made every insert a page read (the 10k
+     * timer cases of quick mode took 192 s to load with random ids). Version 4 never equals an engine id (version 1).
+     */
+    private static final AtomicLong NEXT_ID = new AtomicLong(System.currentTimeMillis() << 4);
+
 
     /** Sentinel codes: a township/county/city prefix no real code starts with. */
     static final String T_COUNTY = "970001";
@@ -312,7 +322,7 @@ final class ProcessTemplates {
         Map<String, String> idMap = new HashMap<>();
         ThreadLocalRandom r = ThreadLocalRandom.current();
         for (String id : t.ids()) {
-            idMap.put(id, new UUID(r.nextLong() & 0xffffffffffff0fffL | 0x4000L, r.nextLong() & 0x3fffffffffffffffL
+            idMap.put(id, new UUID(NEXT_ID.getAndIncrement() << 16 | 0x4000L, r.nextLong() & 0x3fffffffffffffffL
                     | 0x8000000000000000L).toString());
         }
         String tplCase = Long.toString(t.caseId());
