@@ -2,13 +2,14 @@
 -- The mappers now match a province, city or county on county_code (ScopeSql.countyPrefix) instead of a prefix
 -- LIKE on region_code, which no (county_code, ...) index held, so every count read each matching row.
 --
--- (county_code, reported_at, ...): the county's cases newest first (as before) and every column the case-list
--- filters and the statistics summary read, so a county's total under any filter and a city's summary of a year
--- are index-only range scans.
+-- (county_code, reported_at, id, ...): the county's cases newest first (as before: id is named so the order of
+-- reported_at, id stays the index order, which the page's ORDER BY needs to stop after 20 rows without a sort)
+-- and every column the case-list filters and the statistics summary read, so a county's total under any filter
+-- and a city's summary of a year are index-only range scans.
 -- (county_code, status, category_code, reported_at): a county's cases of one status (and category) newest first,
 -- so that page is read in index order and stops after 20 rows instead of sorting every match.
 DROP INDEX ix_dispute_county_time ON dispute;
 DROP INDEX ix_dispute_county_status ON dispute;
-CREATE INDEX ix_dispute_county_cover ON dispute (county_code, reported_at, status, level, category_code, source,
+CREATE INDEX ix_dispute_county_cover ON dispute (county_code, reported_at, id, status, level, category_code, source,
   risk_level, overdue, ever_overdue, supervised, accepted_at, resolved_at, region_code);
 CREATE INDEX ix_dispute_county_status ON dispute (county_code, status, category_code, reported_at);
