@@ -1,6 +1,8 @@
 package cn.sanling.demo;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +18,11 @@ import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
 
 /**
- * Loads the demo data once (marked in data_load), when {@code sanling.demo.enabled=true}. The organisation and the
- * demo accounts load before the application reports itself ready, so a demo account can sign in as soon as health
- * is UP; the demo cases (300 by default, each through the full command path: ~10 s) load afterwards on a background
- * thread, so the first start is not held up by them. Each load is one transaction with its marker row: a load cut
+ * Loads the demo data once (marked in data_load), when {@code sanling.demo.enabled=true}. The grids and the demo
+ * accounts load before the application reports itself ready, so a demo account can sign in and report as soon as
+ * health is UP; the ~33k households (~5 s) and the demo cases (300 by default, each through the full command path:
+ * ~10 s) load afterwards on a background thread ({@code sanling.demo.background}, default true), so the first start
+ * is not held up by them. Each load is one transaction with its marker row: a load cut
  * short by a shutdown leaves nothing and runs again at the next start.
  */
 @Component
@@ -28,6 +31,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     static final String ORGANISATION = "demo-organisation";
+    static final String HOUSEHOLDS = "demo-households";
     static final String CASES = "demo-cases";
 
     private final DemoProperties properties;
@@ -55,18 +59,35 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         once(ORGANISATION, () -> DemoOrganisation.load(regions, accounts, clock));
-        if (properties.cases() > 0 && mapper.isLoaded(CASES) == 0) {
-            Thread loader = new Thread(() -> {
-                try {
-                    once(CASES, () -> DemoCases.load(commands, regions, properties.cases()));
-                } catch (RuntimeException e) {
-                    log.warn("Demo cases not loaded ({}); they are tried again at the next start", e.toString());
+        List<Runnable> later = new ArrayList<>();
+        if (mapper.isLoaded(HOUSEHOLDS) == 0) {
+            // an installation from before households had their own marker has them already
+            later.add(() -> once(HOUSEHOLDS, () -> {
+                if (regions.householdCount() == 0) {
+                    DemoOrganisation.loadHouseholds(regions, clock);
                 }
-            }, "sanling-demo-cases");
-            loader.setDaemon(true);
-            log.info("Loading {} demo cases in the background", properties.cases());
-            loader.start();
+            }));
         }
+        if (properties.cases() > 0 && mapper.isLoaded(CASES) == 0) {
+            later.add(() -> once(CASES, () -> DemoCases.load(commands, regions, properties.cases())));
+        }
+        if (later.isEmpty()) {
+            return;
+        }
+        if (!properties.background()) {
+            later.forEach(Runnable::run);
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                later.forEach(Runnable::run);
+            } catch (RuntimeException e) {
+                log.warn("Demo households/cases not loaded ({}); they are tried again at the next start", e.toString());
+            }
+        }, "sanling-demo-data");
+        loader.setDaemon(true);
+        log.info("Loading the demo households and {} demo cases in the background", properties.cases());
+        loader.start();
     }
 
     private void once(String name, Runnable load) {

@@ -30,10 +30,34 @@ final class DemoOrganisation {
     private DemoOrganisation() {
     }
 
+    /** The grids of every 三门峡 village and the demo accounts: what signing in and reporting need. */
     static void load(RegionService regions, AccountService accounts, Clock clock) {
-        Instant now = clock.instant();
         List<Grid> grids = new ArrayList<>();
+        generate(regions, clock.instant(), grids, new ArrayList<>());
+        regions.addGrids(grids);
+
+        accounts.createDemoAccounts(List.of(
+                new DemoAccount("gw_jiaokou", "交口村第1网格网格员", Role.GRID_WORKER, "411202201200001"),
+                new DemoAccount("gw_fucun", "富村第1网格网格员", Role.GRID_WORKER, "411202201201001"),
+                new DemoAccount("med_jiaokou", "交口村调解员", Role.MEDIATOR, "411202201200"),
+                new DemoAccount("med_jiaokouxiang", "交口乡调解员", Role.MEDIATOR, "411202201"),
+                new DemoAccount("med_hubin", "湖滨区调解员", Role.MEDIATOR, "411202"),
+                new DemoAccount("med_daying", "大营镇调解员", Role.MEDIATOR, "411203100"),
+                new DemoAccount("sup_hubin", "湖滨区综治中心督导", Role.SUPERVISOR, "411202"),
+                new DemoAccount("sup_smx", "三门峡市委政法委督导", Role.SUPERVISOR, "4112"),
+                new DemoAccount("admin", "系统管理员", Role.ADMIN, null),
+                new DemoAccount("auditor", "安全审计员", Role.AUDITOR, null)), DEMO_PASSWORD);
+    }
+
+    /** The households of every demo grid (~33k rows, the bulk of the organisation: loaded after start-up). */
+    static void loadHouseholds(RegionService regions, Clock clock) {
         List<Household> households = new ArrayList<>();
+        generate(regions, clock.instant(), new ArrayList<>(), households);
+        regions.addHouseholds(households);
+    }
+
+    /** Grids and households together, from one random sequence per village, so both loads agree. */
+    private static void generate(RegionService regions, Instant now, List<Grid> grids, List<Household> households) {
         for (Region village : regions.villagesUnder("4112")) {
             Random random = new Random(Long.parseLong(village.code()));
             int gridCount = 1 + random.nextInt(3);
@@ -49,20 +73,6 @@ final class DemoOrganisation {
                 }
             }
         }
-        regions.addGrids(grids);
-        regions.addHouseholds(households);
-
-        accounts.createDemoAccounts(List.of(
-                new DemoAccount("gw_jiaokou", "交口村第1网格网格员", Role.GRID_WORKER, "411202201200001"),
-                new DemoAccount("gw_fucun", "富村第1网格网格员", Role.GRID_WORKER, "411202201201001"),
-                new DemoAccount("med_jiaokou", "交口村调解员", Role.MEDIATOR, "411202201200"),
-                new DemoAccount("med_jiaokouxiang", "交口乡调解员", Role.MEDIATOR, "411202201"),
-                new DemoAccount("med_hubin", "湖滨区调解员", Role.MEDIATOR, "411202"),
-                new DemoAccount("med_daying", "大营镇调解员", Role.MEDIATOR, "411203100"),
-                new DemoAccount("sup_hubin", "湖滨区综治中心督导", Role.SUPERVISOR, "411202"),
-                new DemoAccount("sup_smx", "三门峡市委政法委督导", Role.SUPERVISOR, "4112"),
-                new DemoAccount("admin", "系统管理员", Role.ADMIN, null),
-                new DemoAccount("auditor", "安全审计员", Role.AUDITOR, null)), DEMO_PASSWORD);
     }
 
     /** 交口村村民委员会 → 交口村, 大营村委会 → 大营村, 锦绣社区居民委员会 → 锦绣社区. */

@@ -23,4 +23,6 @@ interface RegionMapper {
     int insertHouseholds(@Param("households") List<Household> households);
 
     long countGrids();
+
+    long countHouseholds();
 }

@@ -64,6 +64,10 @@ public class RegionService {
         return mapper.countGrids();
     }
 
+    public long householdCount() {
+        return mapper.countHouseholds();
+    }
+
     @Transactional
     public void addGrids(List<Grid> grids) {
         for (int i = 0; i < grids.size(); i += BATCH) {
