@@ -48,8 +48,8 @@ public class LedgerService {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(Period.ZONE);
     private static final int SUMMARY_MAX = 200;
-    /** Cases per keyset page. */
-    static final int PAGE = 1000;
+    /** Rows (case × party) per keyset page: some 1,000 cases. */
+    static final int PAGE_ROWS = 2500;
     /** The statement of ReportMapper.xml that reads the rows of a page. */
     private static final String LEDGER_ROWS = ReportMapper.class.getName() + ".ledger";
 
@@ -106,7 +106,7 @@ public class LedgerService {
 
     /**
      * Streams the ledger to {@code out}, a page of cases at a time (keyset paging by id); returns the number of cases
-     * written. Memory stays constant on any database and export size: one page of cases, the category names and a
+     * written. Memory stays constant on any database and export size: one page of rows, the category names and a
      * bounded cache of mediators' names.
      */
     @Transactional(readOnly = true)
@@ -119,34 +119,43 @@ public class LedgerService {
         Names names = new Names();
         try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS)) {
             long after = 0;
+            int limit = PAGE_ROWS;
             while (true) {
-                List<Long> ids = mapper.ledgerPage(actor.scope(), export.region().code(), export.period(), after, PAGE);
-                if (ids.isEmpty()) {
-                    break;
+                params.put("afterId", after);
+                params.put("limit", limit);
+                PageRows page = readPage(params);
+                List<CaseLine> cases = page.cases;
+                boolean more = page.rows == limit;
+                if (more) {
+                    if (cases.size() == 1) {
+                        limit *= 2; // one case with more parties than a page holds rows: read it whole
+                        continue;
+                    }
+                    // the page may have cut the last case's parties off: it is read again, whole, in the next page
+                    cases.remove(cases.size() - 1);
                 }
-                params.put("firstId", ids.get(0));
-                params.put("lastId", ids.get(ids.size() - 1));
-                List<CaseLine> cases = readPage(params);
                 names.resolve(cases);
                 for (CaseLine c : cases) {
                     sheet.row(row(c, names));
                 }
                 count += cases.size();
-                after = ids.get(ids.size() - 1);
-                if (ids.size() < PAGE) {
+                if (!more) {
                     break;
                 }
+                after = cases.get(cases.size() - 1).id;
+                limit = PAGE_ROWS;
             }
         }
         return count;
     }
 
     /**
-     * The cases of one page with their parties: the mapper's "ledger" statement as MyBatis renders it (the scope
-     * fragment, parameters bound by MyBatis), read straight from the JDBC result set by column. Mapping each case ×
-     * party row to an object through MyBatis cost more than the query itself (bench/README.md).
+     * The next page of rows (one per case and party) after case {@code afterId}, grouped into cases: the mapper's
+     * "ledger" statement as MyBatis renders it (the scope fragment, parameters bound by MyBatis), read straight from
+     * the JDBC result set by column. Mapping each case × party row to an object through MyBatis cost more than the
+     * query itself (bench/README.md).
      */
-    private List<CaseLine> readPage(Map<String, Object> params) {
+    private PageRows readPage(Map<String, Object> params) {
         MappedStatement statement = mybatis.getMappedStatement(LEDGER_ROWS);
         BoundSql sql = statement.getBoundSql(params);
         PageRows rows = new PageRows();
@@ -155,11 +164,12 @@ public class LedgerService {
             statement.getLang().createParameterHandler(statement, params, sql).setParameters(ps);
             return ps;
         }, rows);
-        return rows.cases;
+        return rows;
     }
 
     /** One case of the ledger as read (the names of its category and mediator are looked up apart). */
     private static final class CaseLine {
+        long id;
         String caseNo, categoryCode, subCategoryCode, title, description, level, status, referTo, agreementType,
                 mediator;
         Instant acceptedAt, closedAt, updatedAt;
@@ -177,7 +187,8 @@ public class LedgerService {
      * its first row only.
      */
     private static final class PageRows implements RowCallbackHandler {
-        final List<CaseLine> cases = new ArrayList<>(PAGE);
+        final List<CaseLine> cases = new ArrayList<>(PAGE_ROWS / 2);
+        int rows;
         private int[] col;
         private long id;
         private CaseLine current;
@@ -190,10 +201,12 @@ public class LedgerService {
                     col[i] = rs.findColumn(LABELS.get(i));
                 }
             }
+            rows++;
             long rowId = rs.getLong(col[ID]);
             if (current == null || rowId != id) {
                 id = rowId;
                 CaseLine c = new CaseLine();
+                c.id = rowId;
                 c.caseNo = rs.getString(col[CASE_NO]);
                 c.acceptedAt = instant(rs, col[ACCEPTED_AT]);
                 c.categoryCode = rs.getString(col[CATEGORY_CODE]);

@@ -42,11 +42,7 @@ interface ReportMapper {
     List<SupervisionLine> supervisions(@Param("scope") Scope scope, @Param("region") String region,
             @Param("p") Period period, @Param("limit") int limit);
 
-    /** The next page of ledger case ids after {@code afterId}, in id order. */
-    List<Long> ledgerPage(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
-            @Param("afterId") long afterId, @Param("limit") int limit);
-
-    // The ledger rows of one page (statement "ledger" in the XML) are read straight from JDBC by LedgerService.
+    // The ledger's pages of rows (statement "ledger" in the XML) are read straight from JDBC by LedgerService.
 
     /** Every category's name (the ledger's 类别), by code. */
     List<CodeName> categoryNames();
