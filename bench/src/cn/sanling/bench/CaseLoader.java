@@ -117,7 +117,7 @@ final class CaseLoader {
                 "risk_flags", "status", "level", "due_at", "overdue", "supervised", "process_instance_id",
                 "current_task_id", "current_task", "reported_by", "reported_at", "accepted_at", "resolved_at",
                 "closed_at", "updated_at", "agreement_type", "agreement_text", "fulfilment", "refer_to", "refer_reason",
-                "version");
+                "version", "mediator", "follow_up_fulfilled", "follow_up_satisfied");
         partyRows = db.batch("dispute_party", "dispute_id", "role", "name_enc", "name_hash", "id_number_enc",
                 "id_number_hash", "phone_enc", "phone_hash");
         events = db.batch("dispute_event", "dispute_id", "at", "actor", "action", "from_status", "to_status", "level",
@@ -207,6 +207,8 @@ final class CaseLoader {
         String pid, taskId, task, agreementType, agreementText, fulfilment, referTo, referReason;
         String reporter;
         int version;
+        String mediator; // the ledger's 调解员 on the case row (V12): the actor of the last ACCEPT or RESOLVE
+        Boolean followUpFulfilled, followUpSatisfied; // the last follow-up's answers (V12)
     }
 
     private Draft draft(Instant reported) throws SQLException {
@@ -392,7 +394,7 @@ final class CaseLoader {
                 d.grid, d.grid, d.source, ts(d.reported.minus(Duration.ofHours(6))), d.risk, d.flags, d.status, d.level,
                 ts(d.due), d.overdue, d.supervised, d.pid, d.taskId, d.task, d.reporter, ts(d.reported), ts(d.accepted),
                 ts(d.resolved), ts(d.closed), ts(d.updated), d.agreementType, d.agreementText, d.fulfilment, d.referTo,
-                d.referReason, d.version);
+                d.referReason, d.version, d.mediator, d.followUpFulfilled, d.followUpSatisfied);
     }
 
     private void writeParties(long id, Party a, Party b) throws SQLException {
@@ -410,6 +412,9 @@ final class CaseLoader {
     private void event(Draft d, Instant at, String actor, String action, String from, String to, String level,
             String note) throws SQLException {
         events.add(d.id, ts(at), actor, action, from, to, level, note);
+        if (action.equals("ACCEPT") || action.equals("RESOLVE")) {
+            d.mediator = actor;
+        }
         d.version++;
         if (at.isAfter(d.updated)) {
             d.updated = at;
@@ -428,6 +433,8 @@ final class CaseLoader {
 
     private void followUpRow(Draft d, Instant at, boolean fulfilled) throws SQLException {
         followUps.add(d.id, ts(at), d.reporter, fulfilled, true, "协议已履行，双方满意");
+        d.followUpFulfilled = fulfilled;
+        d.followUpSatisfied = true;
         event(d, at, d.reporter, "FOLLOW_UP", "RESOLVED", "CLOSED", d.level, "fulfilled=true, satisfied=true");
     }
 

@@ -313,6 +313,9 @@ public class DisputeCommandService {
         step.effects().run();
         mapper.insertEvent(id, now, actor.username(), action.name(), before.status, after.status, after.level,
                 step.note());
+        if (action == CaseAction.ACCEPT || action == CaseAction.RESOLVE) {
+            mapper.recordMediator(id, actor.username()); // the ledger's 调解员: the last ACCEPT or RESOLVE
+        }
         if (step.completesTask() != null) {
             process.complete(before.processInstanceId, step.completesTask(), step.decision(), step.variables());
         }
@@ -435,7 +438,10 @@ public class DisputeCommandService {
         after.overdue = false;
         String summary = "fulfilled=" + fulfilled + ", satisfied=" + satisfied + (note == null ? "" : ": " + note);
         return Step.of(EnumSet.of(CaseStatus.RESOLVED), summary)
-                .withEffects(() -> mapper.insertFollowUp(before.id, now, actor.username(), fulfilled, satisfied, note))
+                .withEffects(() -> {
+                    mapper.insertFollowUp(before.id, now, actor.username(), fulfilled, satisfied, note);
+                    mapper.recordFollowUp(before.id, fulfilled, satisfied);
+                })
                 .completing("FOLLOW_UP", Boolean.TRUE.equals(fulfilled) ? "CLOSE" : "REOPEN", next);
     }
 

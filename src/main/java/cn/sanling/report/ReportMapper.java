@@ -1,11 +1,11 @@
 package cn.sanling.report;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.cursor.Cursor;
 
 import cn.sanling.region.Scope;
 
@@ -42,16 +42,17 @@ interface ReportMapper {
     List<SupervisionLine> supervisions(@Param("scope") Scope scope, @Param("region") String region,
             @Param("p") Period period, @Param("limit") int limit);
 
-    /** The next page of ledger case ids after {@code afterId}, in id order. */
-    List<Long> ledgerPage(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
-            @Param("afterId") long afterId, @Param("limit") int limit);
+    // The ledger's pages of rows (statement "ledger" in the XML) are read straight from JDBC by LedgerService.
 
-    /**
-     * The ledger rows of the cases of one page (same scope, region and period, ids from {@code firstId} to
-     * {@code lastId} of {@link #ledgerPage}): one row per case and party, ordered by case.
-     */
-    Cursor<LedgerLine> ledger(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
-            @Param("firstId") long firstId, @Param("lastId") long lastId);
+    /** Every category's name (the ledger's 类别), by code. */
+    List<CodeName> categoryNames();
+
+    /** Display names of these accounts (the ledger's 调解员), by username; unknown usernames are absent. */
+    List<CodeName> displayNames(@Param("usernames") Collection<String> usernames);
+
+    /** A name by its code (or username). */
+    record CodeName(String code, String name) {
+    }
 
     /** One group of {@link #breakdown}; resolveSeconds / resolveCount over resolved cases with a resolve time. */
     record BreakdownRow(String status, String level, String category, String source, String reportMonth, long total, long accepted,
@@ -76,32 +77,5 @@ interface ReportMapper {
 
     record SupervisionLine(long caseId, String caseNo, String title, Instant createdAt, String supervisor,
             boolean automatic, String note, Instant dueAt, Instant respondedAt, String responder, String responseNote) {
-    }
-
-    /** One case × party row of the ledger stream. */
-    class LedgerLine {
-        long id;
-        String caseNo;
-        Instant reportedAt;
-        Instant acceptedAt;
-        String categoryName;
-        String subCategoryName;
-        String title;
-        String description;
-        String level;
-        String status;
-        String referTo;
-        String agreementType;
-        String mediator;
-        String mediatorName;
-        Boolean fulfilled;
-        Boolean satisfied;
-        Instant closedAt;
-        Instant updatedAt;
-        boolean everOverdue;
-        String villageName;
-        Long partyId;
-        String partyRole;
-        String partyNameEnc;
     }
 }
