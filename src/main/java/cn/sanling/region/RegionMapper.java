@@ -14,6 +14,8 @@ interface RegionMapper {
 
     List<Region> villages(@Param("prefix") String prefix);
 
+    List<String> countyCodes(@Param("prefix") String prefix);
+
     Grid findGrid(@Param("code") String code);
 
     List<Grid> grids(@Param("scope") Scope scope, @Param("prefix") String prefix);

@@ -60,6 +60,11 @@ public class RegionService {
         return mapper.villages(prefix);
     }
 
+    /** The codes of the counties under a region code prefix (a city, the province), ordered. */
+    public List<String> countyCodesUnder(String prefix) {
+        return mapper.countyCodes(prefix);
+    }
+
     public long gridCount() {
         return mapper.countGrids();
     }

@@ -114,7 +114,7 @@ public class LedgerService {
         long count = 0;
         Map<String, Object> params = new HashMap<>();
         params.put("scope", actor.scope());
-        params.put("region", export.region().code());
+        params.put("region", statistics.area(export.region()));
         params.put("p", export.period());
         Names names = new Names();
         try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS)) {

@@ -20,26 +20,26 @@ interface ReportMapper {
      * Counts and sums per (status, level, category, source, month of {@code months}; null month when the list is
      * empty), in one pass; combinations without cases are absent.
      */
-    List<BreakdownRow> breakdown(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+    List<BreakdownRow> breakdown(@Param("scope") Scope scope, @Param("region") Area region, @Param("p") Period period,
             @Param("months") List<Period.Month> months);
 
-    SupervisionTotals supervision(@Param("scope") Scope scope, @Param("region") String region,
+    SupervisionTotals supervision(@Param("scope") Scope scope, @Param("region") Area region,
             @Param("p") Period period, @Param("now") Instant now);
 
     /** Totals per child region (the first {@code digits} digits of the region code). */
-    List<ChildTotals> byChild(@Param("scope") Scope scope, @Param("region") String region, @Param("p") Period period,
+    List<ChildTotals> byChild(@Param("scope") Scope scope, @Param("region") Area region, @Param("p") Period period,
             @Param("digits") int digits);
 
     /** Resolved / unresolved per child region and category. */
-    List<SheetCell> monthlySheet(@Param("scope") Scope scope, @Param("region") String region,
+    List<SheetCell> monthlySheet(@Param("scope") Scope scope, @Param("region") Area region,
             @Param("p") Period period, @Param("digits") int digits);
 
     /** Open cases that are overdue or supervised, most urgent first. */
-    List<AttentionCase> attention(@Param("scope") Scope scope, @Param("region") String region,
+    List<AttentionCase> attention(@Param("scope") Scope scope, @Param("region") Area region,
             @Param("limit") int limit);
 
     /** Supervision orders (督办) created in the period, newest first, with their response. */
-    List<SupervisionLine> supervisions(@Param("scope") Scope scope, @Param("region") String region,
+    List<SupervisionLine> supervisions(@Param("scope") Scope scope, @Param("region") Area region,
             @Param("p") Period period, @Param("limit") int limit);
 
     // The ledger's pages of rows (statement "ledger" in the XML) are read straight from JDBC by LedgerService.

@@ -64,6 +64,12 @@ public class StatisticsService {
         return regions.requireCovered(code, actor.scope());
     }
 
+    /** The region as the report queries match it: a city or the province by the list of its counties. */
+    Area area(Region region) {
+        boolean aboveCounty = region.level() == RegionLevel.CITY || region.level() == RegionLevel.PROVINCE;
+        return new Area(region.code(), aboveCounty ? regions.countyCodesUnder(region.code()) : null);
+    }
+
     Period period(String from, String to) {
         return Period.parse(from, to, clock);
     }
@@ -72,7 +78,7 @@ public class StatisticsService {
     public Summary summary(Actor actor, String regionCode, String from, String to) {
         Region region = region(actor, regionCode);
         Period p = period(from, to);
-        String r = region.code();
+        Area r = area(region);
         List<Period.Month> months = p.months();
         Map<String, Long> byStatus = zeros(enumNames(CaseStatus.values()));
         Map<String, Long> byLevel = zeros(enumNames(CaseLevel.values()));
@@ -124,7 +130,7 @@ public class StatisticsService {
             return List.of();
         }
         int digits = RegionLevel.ofCode(children.get(0).code()).digits();
-        Map<String, ChildTotals> totals = mapper.byChild(actor.scope(), region.code(), p, digits).stream()
+        Map<String, ChildTotals> totals = mapper.byChild(actor.scope(), area(region), p, digits).stream()
                 .collect(Collectors.toMap(ChildTotals::code, Function.identity()));
         List<ChildRow> rows = new ArrayList<>();
         for (Region c : children) {
@@ -156,7 +162,7 @@ public class StatisticsService {
         }
         List<Column> columns = categories.tree().stream().map(c -> new Column(c.code(), c.name())).toList();
         Map<String, Map<String, SheetCell>> cells = new LinkedHashMap<>();
-        for (SheetCell c : mapper.monthlySheet(actor.scope(), region.code(), p, digits)) {
+        for (SheetCell c : mapper.monthlySheet(actor.scope(), area(region), p, digits)) {
             cells.computeIfAbsent(c.code(), k -> new LinkedHashMap<>()).put(c.category(), c);
         }
         List<SheetRow> rows = new ArrayList<>();
@@ -195,13 +201,13 @@ public class StatisticsService {
     /** Open cases in the region that are overdue or supervised, most urgent first (at most 100). */
     @Transactional(readOnly = true)
     public List<AttentionCase> attention(Actor actor, String regionCode) {
-        return mapper.attention(actor.scope(), region(actor, regionCode).code(), LIST_LIMIT);
+        return mapper.attention(actor.scope(), area(region(actor, regionCode)), LIST_LIMIT);
     }
 
     /** 督办 orders of the period in the region with their response (at most 100, newest first). */
     @Transactional(readOnly = true)
     public List<SupervisionLine> supervisions(Actor actor, String regionCode, String from, String to) {
-        return mapper.supervisions(actor.scope(), region(actor, regionCode).code(), period(from, to), LIST_LIMIT);
+        return mapper.supervisions(actor.scope(), area(region(actor, regionCode)), period(from, to), LIST_LIMIT);
     }
 
     static void requireSupervisor(Actor actor) {

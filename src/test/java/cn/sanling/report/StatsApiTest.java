@@ -4,6 +4,8 @@ import static cn.sanling.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,8 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.dispute.SystemActions;
 import cn.sanling.testing.ApiResponse;
@@ -49,6 +53,8 @@ class StatsApiTest {
     TestUsers users;
     @Autowired
     SystemActions system;
+    @Autowired
+    JdbcTemplate jdbc;
 
     TestArea area;
     long a, b, c, d, e, f, g;
@@ -89,6 +95,22 @@ class StatsApiTest {
         ApiResponse r = api.as(user).get("/api/v1/stats/summary?regionCode=" + region);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         return r.json();
+    }
+
+    /**
+     * A city is matched as the list of its counties, a county by its code, a township by county + prefix: at every
+     * depth the summary counts exactly the cases whose region starts with the code, reported in the period (SQL).
+     */
+    @ParameterizedTest
+    @CsvSource({"sup_smx,4112", "sup_smx,411202", "sup_hubin,411202", "sup_hubin," + TOWNSHIP})
+    void summary_total_at_every_depth_is_the_prefix_rule_over_the_period(String user, String region) {
+        JsonNode s = summary(user, region);
+        long expected = jdbc.queryForObject("SELECT COUNT(*) FROM dispute WHERE region_code LIKE ? AND reported_at >= ? "
+                + "AND reported_at < ?", Long.class, region + "%", Timestamp.from(Instant.parse(s.get("from").asString())),
+                Timestamp.from(Instant.parse(s.get("to").asString())));
+
+        assertThat(expected).isGreaterThanOrEqualTo(7);
+        assertThat(s.get("total").asLong()).isEqualTo(expected);
     }
 
     @Test
