@@ -149,24 +149,69 @@ public final class Bench {
     /** The packaged jar with no configuration (embedded H2, demo data) in an empty directory, to /actuator/health UP. */
     private void startup() throws Exception {
         Path dir = Files.createTempDirectory("sanling-startup");
-        double first = startOnce(dir, "first");
+        double first = startOnce(dir, "first", List.of("-jar", o.jar().toString()));
         r.put("startup_s", first);
         r.detail("startup_first_s", first);
         if (o.mode().equals("full")) {
-            r.detail("startup_restart_s", startOnce(dir, "restart"));
+            r.detail("startup_restart_s", startOnce(dir, "restart", List.of("-jar", o.jar().toString())));
+        }
+        if (!o.smoke()) {
+            r.detail("startup_cds_s", startWithCds());
         }
         r.note("startup_s: `java -jar` of the packaged jar, no configuration, empty working directory (creates the H2 "
                 + "schema and loads the demo organisation and " + "demo cases), JVM launch to /actuator/health UP"
-                + (o.mode().equals("full") ? "; startup_restart_s: the same directory again" : ""));
+                + (o.mode().equals("full") ? "; startup_restart_s: the same directory again" : "")
+                + (o.smoke() ? "" : "; startup_cds_s: the same first start from the extracted jar with a class data "
+                        + "sharing archive (README \"Faster start-up\"), trained once beforehand"));
     }
 
-    private double startOnce(Path dir, String label) throws Exception {
+    /**
+     * The first start as README "Faster start-up" deploys it: the jar extracted ({@code -Djarmode=tools extract}),
+     * a class data sharing archive written by one training run that stops after the context refresh, then a timed
+     * first start in another empty directory with that archive.
+     */
+    private double startWithCds() throws Exception {
+        Path base = Files.createTempDirectory("sanling-cds");
+        Path app = base.resolve("app");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        run(base, java, "-Djarmode=tools", "-jar", o.jar().toString(), "extract", "--destination", app.toString());
+        Path jar = app.resolve(o.jar().getFileName());
+        Path archive = app.resolve("sanling.jsa");
+        Path training = Files.createDirectories(base.resolve("training"));
+        run(training, java, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString());
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("no CDS archive written; see " + training.resolve("app.log"));
+        }
+        return startOnce(Files.createDirectories(base.resolve("run")), "first, CDS",
+                List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile()));
+        pb.environment().keySet().removeIf(k -> k.startsWith("SANLING_") || k.startsWith("SPRING_"));
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 180 s; see " + dir.resolve("app.log"));
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + "; see "
+                    + dir.resolve("app.log"));
+        }
+    }
+
+    private double startOnce(Path dir, String label, List<String> jvmArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", o.jar().toString(), "--server.port=" + port)
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.add("--server.port=" + port);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("SANLING_") || k.startsWith("SPRING_"));
