@@ -60,7 +60,9 @@ class DemoDataLoader implements ApplicationRunner {
         }
         once(ORGANISATION, () -> DemoOrganisation.load(regions, accounts, clock));
         List<Runnable> later = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (mapper.isLoaded(HOUSEHOLDS) == 0) {
+            names.add(HOUSEHOLDS);
             // an installation from before households had their own marker has them already
             later.add(() -> once(HOUSEHOLDS, () -> {
                 if (regions.householdCount() == 0) {
@@ -69,6 +71,7 @@ class DemoDataLoader implements ApplicationRunner {
             }));
         }
         if (properties.cases() > 0 && mapper.isLoaded(CASES) == 0) {
+            names.add(properties.cases() + " " + CASES);
             later.add(() -> once(CASES, () -> DemoCases.load(commands, regions, properties.cases())));
         }
         if (later.isEmpty()) {
@@ -86,7 +89,7 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }, "sanling-demo-data");
         loader.setDaemon(true);
-        log.info("Loading the demo households and {} demo cases in the background", properties.cases());
+        log.info("Loading {} in the background", String.join(" and ", names));
         loader.start();
     }
 

@@ -271,6 +271,8 @@ class CasePages {
             Map<Long, PartyView> revealed) {
         CaseView c = queries.get(actor, id);
         model.addAttribute("c", c);
+        // also rendered for a failed action or a revealed party (POST): the language links lead to the case page
+        model.addAttribute("languageBase", "/cases/" + id);
         model.addAttribute("timeline", queries.timeline(actor, id));
         model.addAttribute("sessions", queries.sessions(actor, id));
         model.addAttribute("followUps", queries.followUps(actor, id));

@@ -120,8 +120,20 @@ class PagesSmokeTest {
         assertPage(page, 400);
         assertThat(page.body()).contains("data-field=\"reportDispute.title\"", "data-field=\"reportDispute.parties\"");
 
+        // the form's POST address has a GET too, but a page answering a POST links its languages to one that
+        // surely has: the home page
+        assertThat(languageLink(page)).isEqualTo("/?lang=en");
+        assertPage(b.get(languageLink(page)), 200);
+
         form.put("gridCode", "411202201201001");
         assertPage(b.postForm("/visits/new", form), 404);
+    }
+
+    /** The href of the layout's English link (HTML-unescaped). */
+    private static String languageLink(Browser.Page page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"lang-en\" href=\"([^\"]*)\"").matcher(page.body());
+        assertThat(m.find()).as("language link in %s", page).isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 
     @Test
@@ -137,6 +149,11 @@ class PagesSmokeTest {
                 Map.of("_csrf", csrf, "action", "ACCEPT", "expectedVersion", "0"));
         assertPage(page, 409);
         assertThat(page.body()).contains("id=\"problem\"");
+        // rendered for POST /cases/{id}/actions, which has no GET (following the link answered 405): the links
+        // lead to the case page
+        assertThat(languageLink(page)).isEqualTo("/cases/" + id + "?lang=en");
+        assertPage(b.get(languageLink(page)), 200);
+        assertThat(languageLink(b.get("/tasks"))).isEqualTo("?lang=en");
     }
 
     @Test
