@@ -307,15 +307,15 @@ public class DisputeCommandService {
             after.currentTask = null;
             after.currentTaskId = null;
         }
+        if (action == CaseAction.ACCEPT || action == CaseAction.RESOLVE) {
+            after.mediator = actor.username(); // the ledger's 调解员: the last ACCEPT or RESOLVE
+        }
         if (mapper.transition(after, before.version) == 0) {
             throw ProblemException.conflict("Case " + id + " was changed by someone else; reload and retry");
         }
         step.effects().run();
         mapper.insertEvent(id, now, actor.username(), action.name(), before.status, after.status, after.level,
                 step.note());
-        if (action == CaseAction.ACCEPT || action == CaseAction.RESOLVE) {
-            mapper.recordMediator(id, actor.username()); // the ledger's 调解员: the last ACCEPT or RESOLVE
-        }
         if (step.completesTask() != null) {
             process.complete(before.processInstanceId, step.completesTask(), step.decision(), step.variables());
         }
@@ -436,12 +436,11 @@ public class DisputeCommandService {
             next = ProcessPlan.mediate(after, after.dueAt);
         }
         after.overdue = false;
+        after.followUpFulfilled = fulfilled; // the ledger's 回访: the last follow-up's answers
+        after.followUpSatisfied = satisfied;
         String summary = "fulfilled=" + fulfilled + ", satisfied=" + satisfied + (note == null ? "" : ": " + note);
         return Step.of(EnumSet.of(CaseStatus.RESOLVED), summary)
-                .withEffects(() -> {
-                    mapper.insertFollowUp(before.id, now, actor.username(), fulfilled, satisfied, note);
-                    mapper.recordFollowUp(before.id, fulfilled, satisfied);
-                })
+                .withEffects(() -> mapper.insertFollowUp(before.id, now, actor.username(), fulfilled, satisfied, note))
                 .completing("FOLLOW_UP", Boolean.TRUE.equals(fulfilled) ? "CLOSE" : "REOPEN", next);
     }
 

@@ -71,13 +71,6 @@ interface DisputeMapper {
     void insertFollowUp(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("actor") String actor,
             @Param("fulfilled") boolean fulfilled, @Param("satisfied") boolean satisfied, @Param("note") String note);
 
-    /** The 台账's 调解员 kept on the case row: who took its last ACCEPT or RESOLVE (V12). */
-    void recordMediator(@Param("id") long id, @Param("mediator") String mediator);
-
-    /** The 台账's 回访 kept on the case row: the answers of its last follow-up (V12). */
-    void recordFollowUp(@Param("id") long id, @Param("fulfilled") boolean fulfilled,
-            @Param("satisfied") boolean satisfied);
-
     void insertSupervision(@Param("disputeId") long disputeId, @Param("at") Instant at,
             @Param("supervisor") String supervisor, @Param("automatic") boolean automatic, @Param("note") String note,
             @Param("dueAt") Instant dueAt);

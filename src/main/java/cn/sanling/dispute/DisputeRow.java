@@ -39,6 +39,9 @@ class DisputeRow {
     Terms.Fulfilment fulfilment;
     Terms.ReferTo referTo;
     String referReason;
+    String mediator; // the ledger's 调解员: who took the last ACCEPT or RESOLVE (V12)
+    Boolean followUpFulfilled; // the ledger's 回访: the last follow-up's answers (V12)
+    Boolean followUpSatisfied;
     int version;
     // read-only, joined for display
     String categoryName;
@@ -57,6 +60,7 @@ class DisputeRow {
         c.visitId = visitId; c.reportedBy = reportedBy; c.reportedAt = reportedAt; c.acceptedAt = acceptedAt;
         c.resolvedAt = resolvedAt; c.closedAt = closedAt; c.updatedAt = updatedAt; c.agreementType = agreementType;
         c.agreementText = agreementText; c.fulfilment = fulfilment; c.referTo = referTo; c.referReason = referReason;
+        c.mediator = mediator; c.followUpFulfilled = followUpFulfilled; c.followUpSatisfied = followUpSatisfied;
         c.version = version;
         return c;
     }
