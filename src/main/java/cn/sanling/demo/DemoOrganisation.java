@@ -33,7 +33,12 @@ final class DemoOrganisation {
     /** The grids of every 三门峡 village and the demo accounts: what signing in and reporting need. */
     static void load(RegionService regions, AccountService accounts, Clock clock) {
         List<Grid> grids = new ArrayList<>();
-        generate(regions, clock.instant(), grids, new ArrayList<>());
+        for (Region village : regions.villagesUnder("4112")) {
+            int gridCount = gridCount(villageRandom(village));
+            for (int g = 1; g <= gridCount; g++) {
+                grids.add(new Grid(gridCode(village, g), village.code(), "第" + g + "网格"));
+            }
+        }
         regions.addGrids(grids);
 
         accounts.createDemoAccounts(List.of(
@@ -51,20 +56,15 @@ final class DemoOrganisation {
 
     /** The households of every demo grid (~33k rows, the bulk of the organisation: loaded after start-up). */
     static void loadHouseholds(RegionService regions, Clock clock) {
+        Instant now = clock.instant();
         List<Household> households = new ArrayList<>();
-        generate(regions, clock.instant(), new ArrayList<>(), households);
-        regions.addHouseholds(households);
-    }
-
-    /** Grids and households together, from one random sequence per village, so both loads agree. */
-    private static void generate(RegionService regions, Instant now, List<Grid> grids, List<Household> households) {
         for (Region village : regions.villagesUnder("4112")) {
-            Random random = new Random(Long.parseLong(village.code()));
-            int gridCount = 1 + random.nextInt(3);
+            // the village's random sequence as the grids drew it: the grid count first, then each grid's households
+            Random random = villageRandom(village);
+            int gridCount = gridCount(random);
             String shortName = shortName(village.name());
             for (int g = 1; g <= gridCount; g++) {
-                String code = village.code() + String.format("%03d", g);
-                grids.add(new Grid(code, village.code(), "第" + g + "网格"));
+                String code = gridCode(village, g);
                 int count = 10 + random.nextInt(5);
                 for (int h = 1; h <= count; h++) {
                     String address = shortName + GROUPS[(g - 1) * 2 + (h % 2)] + "组" + h + "号";
@@ -73,6 +73,21 @@ final class DemoOrganisation {
                 }
             }
         }
+        regions.addHouseholds(households);
+    }
+
+    /** Seeded by the village code, so every demo installation looks the same. */
+    private static Random villageRandom(Region village) {
+        return new Random(Long.parseLong(village.code()));
+    }
+
+    /** A village's first draw: 1-3 grids. */
+    private static int gridCount(Random villageRandom) {
+        return 1 + villageRandom.nextInt(3);
+    }
+
+    private static String gridCode(Region village, int g) {
+        return village.code() + String.format("%03d", g);
     }
 
     /** 交口村村民委员会 → 交口村, 大营村委会 → 大营村, 锦绣社区居民委员会 → 锦绣社区. */
