@@ -2,11 +2,6 @@ package cn.sanling.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -114,13 +110,10 @@ class LedgerCaseColumnsTest {
         return v == null ? null : v instanceof Boolean b ? b : ((Number) v).intValue() != 0;
     }
 
-    private String ledgerLine(long id) throws Exception {
+    private String ledgerLine(long id) {
         String caseNo = area.as(area.gridWorker).get("/api/v1/disputes/" + id).json().get("caseNo").asString();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/ledger?format=csv&regionCode="
-                + area.village)).header("Authorization", "Bearer " + api.login("sup_hubin")).build();
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return Arrays.stream(new String(r.body(), StandardCharsets.UTF_8).split("\r\n"))
-                .filter(l -> l.startsWith(caseNo + ",")).findFirst().orElseThrow();
+        ApiResponse r = api.as("sup_hubin").get("/api/v1/ledger?format=csv&regionCode=" + area.village);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return Arrays.stream(r.body().split("\r\n")).filter(l -> l.startsWith(caseNo + ",")).findFirst().orElseThrow();
     }
 }
