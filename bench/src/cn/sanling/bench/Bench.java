@@ -173,12 +173,11 @@ public final class Bench {
     private double startWithCds() throws Exception {
         Path base = Files.createTempDirectory("sanling-cds");
         Path app = base.resolve("app");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        run(base, java, "-Djarmode=tools", "-jar", o.jar().toString(), "extract", "--destination", app.toString());
+        run(base, JAVA, "-Djarmode=tools", "-jar", o.jar().toString(), "extract", "--destination", app.toString());
         Path jar = app.resolve(o.jar().getFileName());
         Path archive = app.resolve("sanling.jsa");
         Path training = Files.createDirectories(base.resolve("training"));
-        run(training, java, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString());
+        run(training, JAVA, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString());
         if (!Files.exists(archive)) {
             throw new IllegalStateException("no CDS archive written; see " + training.resolve("app.log"));
         }
@@ -186,11 +185,21 @@ public final class Bench {
                 List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
     }
 
-    private static void run(Path dir, String... command) throws Exception {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /**
+     * A command in {@code dir}, output to {@code dir/app.log}, without the caller's SANLING_ and SPRING_ environment:
+     * the application sees no configuration but its own defaults.
+     */
+    private static ProcessBuilder unconfigured(Path dir, List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("SANLING_") || k.startsWith("SPRING_"));
-        Process p = pb.start();
+        return pb;
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = unconfigured(dir, List.of(command)).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             throw new IllegalStateException(String.join(" ", command) + " did not finish in 180 s; see " + dir.resolve("app.log"));
@@ -206,15 +215,11 @@ public final class Bench {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(JAVA);
         command.addAll(jvmArgs);
         command.add("--server.port=" + port);
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile()));
-        pb.environment().keySet().removeIf(k -> k.startsWith("SANLING_") || k.startsWith("SPRING_"));
+        ProcessBuilder pb = unconfigured(dir, command);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long t0 = System.nanoTime();
         Process p = pb.start();
