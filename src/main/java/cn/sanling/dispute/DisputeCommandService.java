@@ -60,10 +60,11 @@ public class DisputeCommandService {
     private final SlaProperties sla;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FinishedCaseCounts finished;
 
     DisputeCommandService(DisputeMapper mapper, CaseProcess process, RiskRules riskRules, CaseNumbers numbers,
             PiiCipher pii, RegionService regions, CategoryService categories, AuditLog audit, SlaProperties sla,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, FinishedCaseCounts finished) {
         this.mapper = mapper;
         this.process = process;
         this.riskRules = riskRules;
@@ -75,6 +76,7 @@ public class DisputeCommandService {
         this.sla = sla;
         this.clock = clock;
         this.events = events;
+        this.finished = finished;
     }
 
     // ------------------------------------------------------------------------------------------------ intake
@@ -310,7 +312,7 @@ public class DisputeCommandService {
         if (action == CaseAction.ACCEPT || action == CaseAction.RESOLVE) {
             after.mediator = actor.username(); // the ledger's 调解员: the last ACCEPT or RESOLVE
         }
-        if (mapper.transition(after, before.version) == 0) {
+        if (!finished.transition(before, after, before.version)) {
             throw ProblemException.conflict("Case " + id + " was changed by someone else; reload and retry");
         }
         step.effects().run();

@@ -34,15 +34,17 @@ public class SystemActions {
     private final SlaProperties sla;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FinishedCaseCounts finished;
 
     SystemActions(DisputeMapper mapper, DisputeCommandService commands, AuditLog audit, SlaProperties sla, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, FinishedCaseCounts finished) {
         this.mapper = mapper;
         this.commands = commands;
         this.audit = audit;
         this.sla = sla;
         this.clock = clock;
         this.events = events;
+        this.finished = finished;
     }
 
     /** 风险研判 step: a RED case alerts the village police officer, the township centre and the village mediator. */
@@ -136,7 +138,7 @@ public class SystemActions {
     }
 
     private void write(DisputeRow before, DisputeRow after, String action, String note) {
-        if (mapper.transition(after, before.version) == 0) {
+        if (!finished.transition(before, after, before.version)) {
             // a user changed the case at the same moment; failing makes the engine retry the job
             throw ProblemException.conflict("Case " + before.id + " changed concurrently");
         }

@@ -18,9 +18,13 @@ interface ReportMapper {
 
     /**
      * Counts and sums per (status, level, category, source, month of {@code months}; null month when the list is
-     * empty), in one pass; combinations without cases are absent.
+     * empty), in one pass; combinations without cases are absent. With {@code statuses}, only cases in those.
      */
     List<BreakdownRow> breakdown(@Param("scope") Scope scope, @Param("region") Area region, @Param("p") Period period,
+            @Param("months") List<Period.Month> months, @Param("statuses") Collection<String> statuses);
+
+    /** Finished cases of these counties reported in these (whole) months, per dimension, value and month (V13). */
+    List<MonthCount> finishedCounts(@Param("scope") Scope scope, @Param("counties") List<String> counties,
             @Param("months") List<Period.Month> months);
 
     SupervisionTotals supervision(@Param("scope") Scope scope, @Param("region") Area region,
@@ -56,6 +60,12 @@ interface ReportMapper {
 
     /** One group of {@link #breakdown}; resolveSeconds / resolveCount over resolved cases with a resolve time. */
     record BreakdownRow(String status, String level, String category, String source, String reportMonth, long total, long accepted,
+            long resolvedOnTime, long overdue, long everOverdue, long supervised, long resolveSeconds,
+            long resolveCount) {
+    }
+
+    /** A sum of finished_case_count rows; the measures are on STATUS rows only (zero on the others). */
+    record MonthCount(String dimension, String dimValue, String reportMonth, long cases, long accepted,
             long resolvedOnTime, long overdue, long everOverdue, long supervised, long resolveSeconds,
             long resolveCount) {
     }

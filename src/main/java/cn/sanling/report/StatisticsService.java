@@ -1,7 +1,10 @@
 package cn.sanling.report;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +22,15 @@ import cn.sanling.category.CategoryService;
 import cn.sanling.dispute.CaseLevel;
 import cn.sanling.dispute.CaseSource;
 import cn.sanling.dispute.CaseStatus;
+import cn.sanling.dispute.FinishedCaseCounts;
+import cn.sanling.dispute.FinishedCount;
 import cn.sanling.region.Region;
 import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.report.ReportMapper.AttentionCase;
 import cn.sanling.report.ReportMapper.ChildTotals;
 import cn.sanling.report.ReportMapper.BreakdownRow;
+import cn.sanling.report.ReportMapper.MonthCount;
 import cn.sanling.report.ReportMapper.SheetCell;
 import cn.sanling.report.ReportMapper.SupervisionLine;
 import cn.sanling.report.ReportMapper.SupervisionTotals;
@@ -44,6 +50,10 @@ public class StatisticsService {
     private static final int LIST_LIMIT = 100;
     private static final Set<String> RESOLVED = Set.of(CaseStatus.RESOLVED.name(), CaseStatus.CLOSED.name());
     private static final Set<String> OPEN = Set.of(CaseStatus.PENDING.name(), CaseStatus.MEDIATING.name());
+    /** Cases that can still change (the summary counts them from the cases), and those that cannot (V13). */
+    private static final List<String> UNFINISHED = Arrays.stream(CaseStatus.values())
+            .filter(st -> !FinishedCaseCounts.FINISHED.contains(st)).map(Enum::name).toList();
+    private static final List<String> FINISHED = FinishedCaseCounts.FINISHED.stream().map(Enum::name).toList();
 
     private final ReportMapper mapper;
     private final RegionService regions;
@@ -74,50 +84,125 @@ public class StatisticsService {
         return Period.parse(from, to, clock);
     }
 
+    /**
+     * The summary of a region and period. For a county or above, the finished cases of the period's whole months
+     * come from the finished-case counts (V13, a few thousand rows for a city's year) and only the open cases and
+     * the finished cases of partial months are counted from the cases; below a county, or for a period beyond
+     * {@link Period#MAX_MONTHS}, everything is counted from the cases. Both give the same figures
+     * (FinishedCaseCountsTest).
+     */
     @Transactional(readOnly = true)
     public Summary summary(Actor actor, String regionCode, String from, String to) {
+        return summary(actor, regionCode, from, to, false);
+    }
+
+    /** The summary, with {@code fromCasesOnly} counted from the cases alone (what the counts must agree with). */
+    @Transactional(readOnly = true)
+    Summary summary(Actor actor, String regionCode, String from, String to, boolean fromCasesOnly) {
         Region region = region(actor, regionCode);
         Period p = period(from, to);
         Area r = area(region);
         List<Period.Month> months = p.months();
-        Map<String, Long> byStatus = zeros(enumNames(CaseStatus.values()));
-        Map<String, Long> byLevel = zeros(enumNames(CaseLevel.values()));
-        Map<String, Long> byCategory = zeros(categories.tree().stream().map(Category::code).toList());
-        Map<String, Long> bySource = zeros(enumNames(CaseSource.values()));
-        Map<String, Long> byMonth = zeros(months.stream().map(Period.Month::key).toList());
-        long total = 0, accepted = 0, resolved = 0, resolvedOnTime = 0, open = 0, overdue = 0, everOverdue = 0;
-        long supervised = 0, resolveSeconds = 0, resolveCount = 0;
-        for (BreakdownRow c : mapper.breakdown(actor.scope(), r, p, months)) {
-            total += c.total();
-            accepted += c.accepted();
-            if (RESOLVED.contains(c.status())) {
-                resolved += c.total();
-            } else if (OPEN.contains(c.status())) {
-                open += c.total();
+        Tally t = new Tally(months);
+        List<Period.Month> whole = wholeMonths(p, months);
+        if (!fromCasesOnly && region.level().digits() <= RegionLevel.COUNTY.digits() && !whole.isEmpty()) {
+            List<String> counties = r.counties() != null ? r.counties() : List.of(region.code());
+            mapper.finishedCounts(actor.scope(), counties, whole).forEach(t::add);
+            mapper.breakdown(actor.scope(), r, p, months, UNFINISHED).forEach(t::add);
+            Instant wholeFrom = whole.get(0).start();
+            Instant wholeTo = whole.get(whole.size() - 1).end();
+            if (p.from().isBefore(wholeFrom)) {
+                Period head = new Period(p.from(), wholeFrom);
+                mapper.breakdown(actor.scope(), r, head, head.months(), FINISHED).forEach(t::add);
             }
-            resolvedOnTime += c.resolvedOnTime();
-            overdue += c.overdue();
-            everOverdue += c.everOverdue();
-            supervised += c.supervised();
-            resolveSeconds += c.resolveSeconds();
-            resolveCount += c.resolveCount();
-            byStatus.merge(c.status(), c.total(), Long::sum);
-            byLevel.merge(c.level(), c.total(), Long::sum);
-            byCategory.merge(c.category(), c.total(), Long::sum);
-            bySource.merge(c.source(), c.total(), Long::sum);
-            if (c.reportMonth() != null) {
-                byMonth.merge(c.reportMonth(), c.total(), Long::sum);
+            if (wholeTo.isBefore(p.to())) {
+                Period tail = new Period(wholeTo, p.to());
+                mapper.breakdown(actor.scope(), r, tail, tail.months(), FINISHED).forEach(t::add);
             }
+        } else {
+            mapper.breakdown(actor.scope(), r, p, months, null).forEach(t::add);
         }
         SupervisionTotals s = mapper.supervision(actor.scope(), r, p, clock.instant());
         Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(), s.orders() - s.answered(),
                 s.lateAnswers(), s.openPastDue(), round(hours(s.avgResponseSeconds()), 2),
                 round(hours(s.maxResponseSeconds()), 2));
-        double avgDays = resolveCount == 0 ? 0.0 : round((double) resolveSeconds / resolveCount / 86400.0, 2);
-        return new Summary(region.code(), region.name(), p.from(), p.to(), total, accepted, resolved,
-                open, byStatus, byLevel, byCategory, bySource, byMonth, ratio(resolved, accepted),
-                ratio(resolvedOnTime, resolved), overdue, everOverdue, supervised, avgDays,
-                supervision);
+        return t.summary(region, p, supervision);
+    }
+
+    /** The months of the period that it covers whole (none if the period has more months than are listed). */
+    static List<Period.Month> wholeMonths(Period p, List<Period.Month> months) {
+        if (months.isEmpty() || months.get(months.size() - 1).end().isBefore(p.to())) {
+            return List.of();
+        }
+        return months.stream().filter(m -> {
+            YearMonth ym = YearMonth.parse(m.key());
+            return m.start().equals(ym.atDay(1).atStartOfDay(Period.ZONE).toInstant())
+                    && m.end().equals(ym.plusMonths(1).atDay(1).atStartOfDay(Period.ZONE).toInstant());
+        }).toList();
+    }
+
+    /** The summary's counts, added up from breakdown groups and finished-case counts. */
+    private final class Tally {
+        final Map<String, Long> byStatus = zeros(enumNames(CaseStatus.values()));
+        final Map<String, Long> byLevel = zeros(enumNames(CaseLevel.values()));
+        final Map<String, Long> byCategory = zeros(categories.tree().stream().map(Category::code).toList());
+        final Map<String, Long> bySource = zeros(enumNames(CaseSource.values()));
+        final Map<String, Long> byMonth;
+        long total, accepted, resolved, resolvedOnTime, open, overdue, everOverdue, supervised;
+        long resolveSeconds, resolveCount;
+
+        Tally(List<Period.Month> months) {
+            byMonth = zeros(months.stream().map(Period.Month::key).toList());
+        }
+
+        void add(BreakdownRow c) {
+            addStatus(c.status(), c.reportMonth(), c.total(), c.accepted(), c.resolvedOnTime(), c.overdue(),
+                    c.everOverdue(), c.supervised(), c.resolveSeconds(), c.resolveCount());
+            byLevel.merge(c.level(), c.total(), Long::sum);
+            byCategory.merge(c.category(), c.total(), Long::sum);
+            bySource.merge(c.source(), c.total(), Long::sum);
+        }
+
+        void add(MonthCount c) {
+            switch (c.dimension()) {
+                case FinishedCount.STATUS -> addStatus(c.dimValue(), c.reportMonth(), c.cases(), c.accepted(),
+                        c.resolvedOnTime(), c.overdue(), c.everOverdue(), c.supervised(), c.resolveSeconds(),
+                        c.resolveCount());
+                case FinishedCount.LEVEL -> byLevel.merge(c.dimValue(), c.cases(), Long::sum);
+                case FinishedCount.CATEGORY -> byCategory.merge(c.dimValue(), c.cases(), Long::sum);
+                case FinishedCount.SOURCE -> bySource.merge(c.dimValue(), c.cases(), Long::sum);
+                default -> throw new IllegalStateException("unknown dimension " + c.dimension());
+            }
+        }
+
+        private void addStatus(String status, String month, long cases, long accepted, long resolvedOnTime,
+                long overdue, long everOverdue, long supervised, long resolveSeconds, long resolveCount) {
+            total += cases;
+            this.accepted += accepted;
+            if (RESOLVED.contains(status)) {
+                resolved += cases;
+            } else if (OPEN.contains(status)) {
+                open += cases;
+            }
+            this.resolvedOnTime += resolvedOnTime;
+            this.overdue += overdue;
+            this.everOverdue += everOverdue;
+            this.supervised += supervised;
+            this.resolveSeconds += resolveSeconds;
+            this.resolveCount += resolveCount;
+            byStatus.merge(status, cases, Long::sum);
+            if (month != null) {
+                byMonth.merge(month, cases, Long::sum);
+            }
+        }
+
+        Summary summary(Region region, Period p, Supervision supervision) {
+            double avgDays = resolveCount == 0 ? 0.0 : round((double) resolveSeconds / resolveCount / 86400.0, 2);
+            return new Summary(region.code(), region.name(), p.from(), p.to(), total, accepted, resolved,
+                    open, byStatus, byLevel, byCategory, bySource, byMonth, ratio(resolved, accepted),
+                    ratio(resolvedOnTime, resolved), overdue, everOverdue, supervised, avgDays,
+                    supervision);
+        }
     }
 
     /** One row per child region (grids for a village), with zero rows for children without cases. */
