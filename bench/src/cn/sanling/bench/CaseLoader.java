@@ -124,7 +124,7 @@ final class CaseLoader {
                 "note");
         sessions = db.batch("mediation_session", "dispute_id", "at", "mediator", "level", "note", "attendees");
         followUps = db.batch("follow_up", "dispute_id", "at", "actor", "fulfilled", "satisfied", "note");
-        supervisions = db.batch("supervision_order", "dispute_id", "created_at", "supervisor", "automatic", "note",
+        supervisions = db.batch("supervision_order", "dispute_id", "county_code", "created_at", "supervisor", "automatic", "note",
                 "due_at", "responded_at", "responder", "response_note");
     }
 
@@ -440,7 +440,7 @@ final class CaseLoader {
 
     private void supervision(Draft d, Instant at, boolean automatic) throws SQLException {
         String county = d.village.substring(0, 6);
-        supervisions.add(d.id, ts(at), automatic ? "system" : Province.supervisor(county), automatic,
+        supervisions.add(d.id, county, ts(at), automatic ? "system" : Province.supervisor(county), automatic,
                 automatic ? "县级调解超期，自动督办" : "请加快调处进度，按期反馈", null, null, null, null);
         event(d, at, automatic ? "system" : Province.supervisor(county), "SUPERVISE", "MEDIATING", "MEDIATING", d.level,
                 "督办");

@@ -18,10 +18,12 @@ interface ReportMapper {
 
     /**
      * Counts and sums per (status, level, category, source, month of {@code months}; null month when the list is
-     * empty), in one pass; combinations without cases are absent. With {@code statuses}, only cases in those.
+     * empty), in one pass; combinations without cases are absent. With {@code statuses}, only cases in those;
+     * with {@code outside}, only cases reported outside that period.
      */
     List<BreakdownRow> breakdown(@Param("scope") Scope scope, @Param("region") Area region, @Param("p") Period period,
-            @Param("months") List<Period.Month> months, @Param("statuses") Collection<String> statuses);
+            @Param("months") List<Period.Month> months, @Param("statuses") Collection<String> statuses,
+            @Param("outside") Period outside);
 
     /** Finished cases of these counties reported in these (whole) months, per dimension, value and month (V13). */
     List<MonthCount> finishedCounts(@Param("scope") Scope scope, @Param("counties") List<String> counties,

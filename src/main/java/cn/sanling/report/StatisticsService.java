@@ -1,7 +1,6 @@
 package cn.sanling.report;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,19 +107,13 @@ public class StatisticsService {
         if (!fromCasesOnly && region.level().digits() <= RegionLevel.COUNTY.digits() && !whole.isEmpty()) {
             List<String> counties = r.counties() != null ? r.counties() : List.of(region.code());
             mapper.finishedCounts(actor.scope(), counties, whole).forEach(t::add);
-            mapper.breakdown(actor.scope(), r, p, months, UNFINISHED).forEach(t::add);
-            Instant wholeFrom = whole.get(0).start();
-            Instant wholeTo = whole.get(whole.size() - 1).end();
-            if (p.from().isBefore(wholeFrom)) {
-                Period head = new Period(p.from(), wholeFrom);
-                mapper.breakdown(actor.scope(), r, head, head.months(), FINISHED).forEach(t::add);
-            }
-            if (wholeTo.isBefore(p.to())) {
-                Period tail = new Period(wholeTo, p.to());
-                mapper.breakdown(actor.scope(), r, tail, tail.months(), FINISHED).forEach(t::add);
+            mapper.breakdown(actor.scope(), r, p, months, UNFINISHED, null).forEach(t::add);
+            Period counted = new Period(whole.get(0).start(), whole.get(whole.size() - 1).end());
+            if (!counted.equals(p)) {
+                mapper.breakdown(actor.scope(), r, p, months, FINISHED, counted).forEach(t::add);
             }
         } else {
-            mapper.breakdown(actor.scope(), r, p, months, null).forEach(t::add);
+            mapper.breakdown(actor.scope(), r, p, months, null, null).forEach(t::add);
         }
         SupervisionTotals s = mapper.supervision(actor.scope(), r, p, clock.instant());
         Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(), s.orders() - s.answered(),
