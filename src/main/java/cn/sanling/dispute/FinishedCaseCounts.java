@@ -71,6 +71,9 @@ public class FinishedCaseCounts {
         rows.add(FinishedCount.cases(m.countyCode(), month, FinishedCount.LEVEL, m.level(), sign));
         rows.add(FinishedCount.cases(m.countyCode(), month, FinishedCount.CATEGORY, m.categoryCode(), sign));
         rows.add(FinishedCount.cases(m.countyCode(), month, FinishedCount.SOURCE, m.source(), sign));
+        // one county and month per case, its rows added in key order: concurrent actions lock the rows they share in
+        // the same order, and a row missing yet is inserted by one while the others wait for it (no lock cycle;
+        // FinishedCaseCountsTest finishes cases of several counties at once into new rows on MariaDB)
         rows.sort(KEY_ORDER);
         counts.add(rows);
     }
