@@ -8,7 +8,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.sanling.account.Actor;
+import cn.sanling.audit.AuditEvent;
+import cn.sanling.audit.AuditLog;
 
 import cn.sanling.dispute.FinishedCountMapper.CaseMeasures;
 
@@ -30,10 +37,31 @@ public class FinishedCaseCounts {
 
     private final DisputeMapper cases;
     private final FinishedCountMapper counts;
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
 
-    FinishedCaseCounts(DisputeMapper cases, FinishedCountMapper counts) {
+    FinishedCaseCounts(DisputeMapper cases, FinishedCountMapper counts, JdbcTemplate jdbc, AuditLog audit) {
         this.cases = cases;
         this.counts = counts;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** The answer of a recount: how many count rows it wrote. */
+    public record Recount(int rows) {
+    }
+
+    /**
+     * Recounts every finished case (FinishedCaseCountsMigration.rebuild) in this transaction. A concurrent action
+     * that finishes a case waits for the recount's locks and then adds to the new rows, or is already committed and
+     * in the recount.
+     */
+    @Transactional
+    public Recount recount(Actor actor) {
+        int rows = jdbc.execute((ConnectionCallback<Integer>) FinishedCaseCountsMigration::rebuild);
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "STATISTICS_RECOUNT")
+                .target("FINISHED_CASE_COUNT", "all").detail(rows + " rows"));
+        return new Recount(rows);
     }
 
     /**
@@ -75,6 +103,6 @@ public class FinishedCaseCounts {
         // the same order, and a row missing yet is inserted by one while the others wait for it (no lock cycle;
         // FinishedCaseCountsTest finishes cases of several counties at once into new rows on MariaDB)
         rows.sort(KEY_ORDER);
-        counts.add(rows);
+        rows.forEach(counts::add);
     }
 }

@@ -1,7 +1,6 @@
 package cn.sanling.dispute;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -13,8 +12,8 @@ interface FinishedCountMapper {
     /** What the statistics count of one case as its row now stands in this transaction (null if there is no row). */
     CaseMeasures measures(@Param("id") long id);
 
-    /** Adds each row's figures to its (county, month, dimension, value) row, creating it when missing. */
-    void add(@Param("rows") List<FinishedCount> rows);
+    /** Adds the figures to their (county, month, dimension, value) row, creating it when missing. */
+    void add(@Param("r") FinishedCount row);
 
     /** One case's statistics figures (0/1 flags, the seconds from report to resolution), see {@code caseMeasures}. */
     record CaseMeasures(String countyCode, Instant reportedAt, String status, String level, String categoryCode,

@@ -1,5 +1,6 @@
 package cn.sanling.report;
 
+import static cn.sanling.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import cn.sanling.dispute.FinishedCaseCounts;
 import cn.sanling.dispute.FinishedCaseCountsMigration;
 import cn.sanling.dispute.SystemActions;
 import cn.sanling.report.Statistics.Summary;
+import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -163,6 +165,13 @@ class FinishedCaseCountsTest {
     }
 
     @Test
+    void only_an_admin_recounts() {
+        assertProblem(api.as("sup_smx").post("/api/v1/admin/statistics/recount", Map.of()), 403);
+        assertProblem(api.as("med_hubin").post("/api/v1/admin/statistics/recount", Map.of()), 403);
+    }
+
+    /** The recount an admin runs after an import (the same code as migration V14). */
+    @Test
     void counts_kept_by_the_actions_equal_a_recount_from_the_cases() {
         Map<String, String> kept = counts();
         assertThat(kept).as("this test's county and month are counted")
@@ -173,10 +182,13 @@ class FinishedCaseCountsTest {
                 .containsKey(county + "|" + month + "|SOURCE|HOTLINE")
                 .doesNotContainKey(county + "|" + month + "|STATUS|MEDIATING");
 
-        int rows = jdbc.execute((ConnectionCallback<Integer>) FinishedCaseCountsMigration::rebuild);
+        ApiResponse recount = api.as("admin").post("/api/v1/admin/statistics/recount", Map.of());
 
-        assertThat(rows).isPositive();
+        assertThat(recount.status()).as("%s", recount).isEqualTo(200);
+        assertThat(recount.json().get("rows").asInt()).isPositive();
         assertThat(counts()).isEqualTo(kept);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'STATISTICS_RECOUNT' "
+                + "AND actor = 'admin'", Long.class)).isPositive();
     }
 
     /**
