@@ -7,7 +7,7 @@ import java.time.Duration;
 /** Command line of bench/run: the mode sets sizes and durations; single flags override them. */
 record Options(String mode, int cases, String regionPrefix, Duration warmup, Duration phase, int clients,
         int timers, Duration timerTimeout, boolean startup, Path regionsCsv, Path repo, Path jar, String dbHost,
-        String dbName, String dbUser, String dbPassword, long seed) {
+        String dbName, String dbUser, String dbPassword, long seed, boolean reuseDb) {
 
     static Options parse(String[] args) {
         String mode = "quick";
@@ -15,6 +15,7 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
         Integer timers = null;
         String region = null;
         Boolean startup = null;
+        boolean reuseDb = false;
         Path regions = null;
         Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
         Path jar = System.getProperty("bench.jar") == null ? null : Path.of(System.getProperty("bench.jar"));
@@ -29,8 +30,9 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
                 case "--region" -> region = args[++i];
                 case "--regions-csv" -> regions = Path.of(args[++i]);
                 case "--no-startup" -> startup = false;
+                case "--reuse-db" -> reuseDb = true;
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (use --smoke | --quick | --full, --cases N, --timers N, --region CODE, --regions-csv FILE, --no-startup)");
+                        + " (use --smoke | --quick | --full, --cases N, --timers N, --region CODE, --regions-csv FILE, --no-startup, --reuse-db)");
             }
         }
         if (regions == null) {
@@ -61,11 +63,16 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
                 8,
                 timers != null ? timers : smoke ? 200 : 10_000,
                 Duration.ofSeconds(smoke ? 90 : full ? 600 : 240),
-                startup != null ? startup : true,
+                startup != null ? startup : !reuseDb,
                 regions, repo, jar,
                 env("SANLING_BENCH_DB_HOST", "127.0.0.1:3306"), db, env("SANLING_BENCH_DB_USER", "root"),
                 env("SANLING_BENCH_DB_PASSWORD", ""),
-                20260101L);
+                20260101L, reuseDb);
+    }
+
+    /** The mode as results name it: a run on a reused database is not a whole run of its mode. */
+    String label() {
+        return reuseDb ? mode + "-reused" : mode;
     }
 
     boolean smoke() {

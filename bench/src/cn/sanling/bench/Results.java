@@ -60,7 +60,7 @@ final class Results {
 
     String json(Options o) {
         StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"mode\": ").append(q(o.mode())).append(",\n");
+        b.append("  \"mode\": ").append(q(o.label())).append(",\n");
         b.append("  \"date\": ").append(q(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))).append(",\n");
         b.append("  \"machine\": ").append(q(machine)).append(",\n");
         b.append("  \"commit\": ").append(q(commit)).append(",\n");
@@ -132,7 +132,7 @@ final class Results {
             return;
         }
         Files.writeString(dir.resolve("latest.json"), json, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(LocalDate.now() + "-" + o.mode() + "-" + System.currentTimeMillis() / 1000 + ".json"),
+        Files.writeString(dir.resolve(LocalDate.now() + "-" + o.label() + "-" + System.currentTimeMillis() / 1000 + ".json"),
                 json, StandardCharsets.UTF_8);
         Path readme = o.repo().resolve("bench/README.md");
         if (Files.exists(readme)) {
@@ -140,7 +140,7 @@ final class Results {
             int at = text.indexOf(TABLE_END);
             if (at >= 0) {
                 StringBuilder row = new StringBuilder("| ").append(LocalDate.now()).append(" | ").append(machine)
-                        .append(" | ").append(o.mode()).append(" | ").append(commit);
+                        .append(" | ").append(o.label()).append(" | ").append(commit);
                 for (String k : KEYS) {
                     Object v = figures.get(k);
                     row.append(" | ").append(v == null ? "–" : v instanceof Double d && d == Math.rint(d) && d > 1000
