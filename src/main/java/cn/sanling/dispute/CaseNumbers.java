@@ -1,5 +1,9 @@
 package cn.sanling.dispute;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -10,10 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Case numbers {@code {county}-{year}-{6-digit sequence}}, gap-free per county and year: the counter row is
  * incremented inside the creating transaction and stays locked until it commits, so a rolled-back intake gives
- * its number back and concurrent intakes in one county queue on the row.
+ * its number back and concurrent intakes in one county queue on the row. Intake therefore draws the number as late
+ * as it can (after the process start), so the row is held for little more than the commit.
  *
  * <p>The row for a new county and year is created first in a short transaction of its own: two intakes both
- * finding it missing and both inserting inside their main transactions deadlock on InnoDB's gap locks.
+ * finding it missing and both inserting inside their main transactions deadlock on InnoDB's gap locks. Counters
+ * seen once are remembered (rows are never deleted), which spares the existence check on every later intake.
  */
 @Component
 class CaseNumbers {
@@ -22,6 +28,8 @@ class CaseNumbers {
 
     private final DisputeMapper mapper;
     private final TransactionTemplate separate;
+    /** {@code county/year} of counter rows known to exist. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     CaseNumbers(DisputeMapper mapper, PlatformTransactionManager transactions) {
         this.mapper = mapper;
@@ -30,11 +38,17 @@ class CaseNumbers {
     }
 
     String next(String countyCode, int year) {
-        if (mapper.counterExists(countyCode, year) == 0) {
-            createCounter(countyCode, year);
-        }
-        if (mapper.bumpCounter(countyCode, year) != 1) {
-            throw new IllegalStateException("case counter " + countyCode + "/" + year + " missing");
+        String key = countyCode + "/" + year;
+        if (!known.contains(key) || mapper.bumpCounter(countyCode, year) != 1) {
+            // first use on this node (or the row went away after all): make sure it exists, then bump
+            known.remove(key);
+            if (mapper.counterExists(countyCode, year) == 0) {
+                createCounter(countyCode, year);
+            }
+            if (mapper.bumpCounter(countyCode, year) != 1) {
+                throw new IllegalStateException("case counter " + countyCode + "/" + year + " missing");
+            }
+            known.add(key);
         }
         return format(countyCode, year, mapper.readCounter(countyCode, year));
     }
@@ -56,5 +70,13 @@ class CaseNumbers {
 
     static String format(String countyCode, int year, int sequence) {
         return String.format("%s-%d-%06d", countyCode, year, sequence);
+    }
+
+    /**
+     * A stand-in for the case number while the creating transaction has not drawn it yet ({@code case_no} is
+     * NOT NULL and unique). Never committed, never seen outside that transaction; cannot look like a case number.
+     */
+    static String provisional() {
+        return "~" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 }

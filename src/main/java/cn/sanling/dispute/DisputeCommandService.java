@@ -22,6 +22,7 @@ import cn.sanling.account.Actor;
 import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
+import cn.sanling.category.Category;
 import cn.sanling.category.CategoryService;
 import cn.sanling.dispute.Requests.ActionRequest;
 import cn.sanling.dispute.Requests.PartyInput;
@@ -82,8 +83,9 @@ public class DisputeCommandService {
     // ------------------------------------------------------------------------------------------------ intake
 
     /**
-     * Registers a reported dispute and starts its process. With an {@code idempotencyKey} the key is claimed first,
-     * so a concurrent duplicate waits and then fails with a duplicate key (the caller answers with the first case).
+     * Registers a reported dispute and starts its process. With an {@code idempotencyKey} the key is claimed for the
+     * new case row before the process starts, so a concurrent duplicate waits there and then fails with a duplicate
+     * key (the caller answers with the first case).
      *
      * @return the new case's id
      */
@@ -94,9 +96,6 @@ public class DisputeCommandService {
         }
         Intake in = validate(actor, req);
         Instant now = clock.instant();
-        if (idempotencyKey != null) {
-            mapper.claimIdempotencyKey(actor.username(), idempotencyKey, now);
-        }
         Set<RiskFlag> flags = EnumSet.noneOf(RiskFlag.class);
         flags.addAll(in.flags());
         if (in.parties().size() >= 5) {
@@ -112,7 +111,7 @@ public class DisputeCommandService {
         DisputeRow c = new DisputeRow();
         c.villageCode = in.villageCode();
         c.countyCode = RegionLevel.COUNTY.prefixOf(in.villageCode());
-        c.caseNo = numbers.next(c.countyCode, now.atZone(ZONE).getYear());
+        c.caseNo = CaseNumbers.provisional(); // drawn below
         c.title = in.title();
         c.description = in.description();
         c.categoryCode = in.categoryCode();
@@ -132,19 +131,30 @@ public class DisputeCommandService {
         c.reportedAt = now;
         c.updatedAt = now;
         mapper.insert(c);
-        for (PartyInput p : in.parties()) {
-            mapper.insertParty(encrypt(c.id, p));
+        if (idempotencyKey != null) {
+            // before any other lock (counter, audit head): a waiting duplicate holds nothing the first one needs
+            mapper.claimIdempotencyKey(actor.username(), idempotencyKey, c.id, now);
         }
+        mapper.insertParties(in.parties().stream().map(p -> encrypt(c.id, p)).toList());
         mapper.insertEvent(c.id, now, actor.username(), "REPORT", null, CaseStatus.PENDING, c.level,
                 "source=" + c.source + ", risk=" + risk + (c.riskFlags == null ? "" : " " + c.riskFlags));
 
         Map<String, Object> vars = ProcessPlan.accept(c, c.dueAt);
         vars.put(CaseProcess.CASE_ID, c.id);
-        String pid = process.start(c.id, vars);
-        mapper.setProcess(c.id, pid);
-        if (idempotencyKey != null) {
-            mapper.bindIdempotencyKey(actor.username(), idempotencyKey, c.id);
+        // The number is drawn as late as possible, after the process start, so the county's counter row (locked
+        // until commit: a rolled-back intake gives its number back) is not held across the engine. A RED case is the
+        // exception: its alerts, written while the process starts (风险研判), name the case number.
+        int year = now.atZone(ZONE).getYear();
+        boolean numberFirst = risk == RiskLevel.RED;
+        if (numberFirst) {
+            c.caseNo = numbers.next(c.countyCode, year);
+            mapper.setNumberAndProcess(c.id, c.caseNo, null);
         }
+        String pid = process.start(c.id, vars);
+        if (!numberFirst) {
+            c.caseNo = numbers.next(c.countyCode, year);
+        }
+        mapper.setNumberAndProcess(c.id, c.caseNo, pid);
         events.publishEvent(new CaseStatusChanged(c.id, c.caseNo, c.source, null, CaseStatus.PENDING, c.level,
                 actor.username(), now, null));
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "DISPUTE_REPORT").target("DISPUTE", c.id)
@@ -168,9 +178,10 @@ public class DisputeCommandService {
         String description = v.text("description", req.description(), 4000);
         String category = v.text("categoryCode", req.categoryCode(), 40);
         String sub = v.optionalText("subCategoryCode", req.subCategoryCode(), 40);
-        if (category != null && categories.category(category).isEmpty()) {
+        Category known = category == null ? null : categories.category(category).orElse(null);
+        if (category != null && known == null) {
             v.fail("categoryCode", "unknown category");
-        } else if (category != null && sub != null && categories.subCategory(category, sub).isEmpty()) {
+        } else if (known != null && sub != null && known.children().stream().noneMatch(s -> s.code().equals(sub))) {
             v.fail("subCategoryCode", "not a sub-category of " + category);
         }
         CaseSource source = v.required("source", req.source(), CaseSource.class);

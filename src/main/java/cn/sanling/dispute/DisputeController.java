@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +34,13 @@ class DisputeController {
 
     private final DisputeCommandService commands;
     private final DisputeQueryService queries;
+    private final TransactionTemplate intake;
 
-    DisputeController(DisputeCommandService commands, DisputeQueryService queries) {
+    DisputeController(DisputeCommandService commands, DisputeQueryService queries,
+            PlatformTransactionManager transactions) {
         this.commands = commands;
         this.queries = queries;
+        this.intake = new TransactionTemplate(transactions);
     }
 
     /**
@@ -49,23 +54,27 @@ class DisputeController {
         if (key != null && (key.length() > 100 || !key.matches("[\\x21-\\x7e]+"))) {
             throw ProblemException.badRequest("Idempotency-Key", "1-100 printable ASCII characters");
         }
-        if (key != null) {
-            Long existing = commands.idempotentCase(actor, key);
-            if (existing != null) {
-                return ResponseEntity.ok(queries.get(actor, existing));
-            }
-        }
-        long id;
         try {
-            id = commands.report(actor, body, key);
+            // the key's look-up, the intake and the answer's read in one transaction (one connection, one commit);
+            // the answer is read before the commit but sent only after it
+            return intake.execute(tx -> {
+                if (key != null) {
+                    Long existing = commands.idempotentCase(actor, key);
+                    if (existing != null) {
+                        return ResponseEntity.ok(queries.get(actor, existing));
+                    }
+                }
+                long id = commands.report(actor, body, key);
+                return ResponseEntity.created(URI.create("/api/v1/disputes/" + id)).body(queries.get(actor, id));
+            });
         } catch (DuplicateKeyException e) {
+            // a concurrent request with the same key committed first: answer with its case
             Long existing = key == null ? null : commands.idempotentCase(actor, key);
             if (existing == null) {
                 throw e;
             }
             return ResponseEntity.ok(queries.get(actor, existing));
         }
-        return ResponseEntity.created(URI.create("/api/v1/disputes/" + id)).body(queries.get(actor, id));
     }
 
     @GetMapping("/disputes")

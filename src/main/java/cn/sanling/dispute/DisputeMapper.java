@@ -26,7 +26,9 @@ interface DisputeMapper {
     /** Marks that the case missed a deadline (kept when the live overdue flag is cleared). */
     void markEverOverdue(@Param("id") long id);
 
-    void setProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+    /** Completes a new case: its number (drawn last, see {@link CaseNumbers}) and its process instance. */
+    void setNumberAndProcess(@Param("id") long id, @Param("caseNo") String caseNo,
+            @Param("processInstanceId") String processInstanceId);
 
     /** Mirrors the open user task of the process (a read model for the worklist; not a business change). */
     void mirrorTask(@Param("id") long id, @Param("task") String task, @Param("taskId") String taskId);
@@ -40,7 +42,8 @@ interface DisputeMapper {
 
     // ---- parties ----
 
-    void insertParty(PartyRow party);
+    /** The parties of a new case, in one statement. */
+    void insertParties(@Param("parties") List<PartyRow> parties);
 
     List<PartyRow> parties(@Param("ids") Collection<Long> disputeIds);
 
@@ -84,11 +87,10 @@ interface DisputeMapper {
 
     // ---- idempotency and numbering ----
 
-    void claimIdempotencyKey(@Param("username") String username, @Param("key") String key, @Param("at") Instant at);
+    void claimIdempotencyKey(@Param("username") String username, @Param("key") String key, @Param("id") long id,
+            @Param("at") Instant at);
 
     Long findIdempotentCase(@Param("username") String username, @Param("key") String key);
-
-    void bindIdempotencyKey(@Param("username") String username, @Param("key") String key, @Param("id") long id);
 
     /** A plain (non-locking) read: does the counter row exist? */
     int counterExists(@Param("county") String county, @Param("year") int year);

@@ -69,6 +69,16 @@ class ConcurrentAcceptApiTest {
 
     @Test
     void concurrent_reports_with_one_idempotency_key_create_one_case() throws Exception {
+        concurrentReportsWithOneKey(Reports.neighbourDispute());
+    }
+
+    /** A RED case draws its number before the process starts, the others after it: both with one key. */
+    @Test
+    void concurrent_red_reports_with_one_idempotency_key_create_one_case() throws Exception {
+        concurrentReportsWithOneKey(Reports.neighbourDispute().flags("THREAT"));
+    }
+
+    private void concurrentReportsWithOneKey(Reports report) throws Exception {
         CaseSteps steps = new CaseSteps(api);
         String key = "concurrent-" + System.nanoTime();
         int clients = 6;
@@ -79,7 +89,7 @@ class ConcurrentAcceptApiTest {
             for (int i = 0; i < clients; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return steps.reportWithKey("gw_jiaokou", Reports.neighbourDispute(), key);
+                    return steps.reportWithKey("gw_jiaokou", report, key);
                 }));
             }
             List<Long> ids = new ArrayList<>();
@@ -92,6 +102,10 @@ class ConcurrentAcceptApiTest {
 
             assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
             assertThat(ids.stream().distinct()).hasSize(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", Long.class, key))
+                    .isOne();
+            assertThat(jdbc.queryForObject("SELECT dispute_id FROM idempotency_key WHERE idem_key = ?", Long.class,
+                    key)).isEqualTo(ids.get(0));
         } finally {
             pool.shutdownNow();
         }
