@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,16 +105,20 @@ public class StatisticsService {
         List<Period.Month> months = p.months();
         Tally t = new Tally(months);
         List<Period.Month> whole = wholeMonths(p, months);
+        // the month of each case is a CASE over the months' ranges, tried in order: newest first matches the open
+        // cases (and the current month) at once (~20% of the open cases' scan at 1M)
+        List<Period.Month> newestFirst = new ArrayList<>(months);
+        Collections.reverse(newestFirst);
         if (!fromCasesOnly && region.level().digits() <= RegionLevel.COUNTY.digits() && !whole.isEmpty()) {
             List<String> counties = r.counties() != null ? r.counties() : List.of(region.code());
             mapper.finishedCounts(actor.scope(), counties, whole).forEach(t::add);
-            mapper.breakdown(actor.scope(), r, p, months, UNFINISHED, null).forEach(t::add);
+            mapper.breakdown(actor.scope(), r, p, newestFirst, UNFINISHED, null).forEach(t::add);
             Period counted = new Period(whole.get(0).start(), whole.get(whole.size() - 1).end());
             if (!counted.equals(p)) {
-                mapper.breakdown(actor.scope(), r, p, months, FINISHED, counted).forEach(t::add);
+                mapper.breakdown(actor.scope(), r, p, newestFirst, FINISHED, counted).forEach(t::add);
             }
         } else {
-            mapper.breakdown(actor.scope(), r, p, months, null, null).forEach(t::add);
+            mapper.breakdown(actor.scope(), r, p, newestFirst, null, null).forEach(t::add);
         }
         SupervisionTotals s = mapper.supervision(actor.scope(), r, p, clock.instant());
         Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(), s.orders() - s.answered(),
