@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.sanling.account.Actor;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
-
 import cn.sanling.dispute.FinishedCountMapper.CaseMeasures;
 
 /**

@@ -33,14 +33,14 @@ public class FinishedCaseCountsMigration implements JavaMigration {
     /** The caseMeasures fragment of FinishedCountMapper.xml, summed (FinishedCaseCountsTest checks they agree). */
     private static final String SUMS = """
             COUNT(*),
-            SUM(CASE WHEN d.accepted_at IS NOT NULL THEN 1 ELSE 0 END),
-            SUM(CASE WHEN d.status IN ('RESOLVED', 'CLOSED') AND d.ever_overdue = FALSE THEN 1 ELSE 0 END),
-            SUM(CASE WHEN d.overdue = TRUE THEN 1 ELSE 0 END),
-            SUM(CASE WHEN d.ever_overdue = TRUE THEN 1 ELSE 0 END),
-            SUM(CASE WHEN d.supervised = TRUE THEN 1 ELSE 0 END),
-            SUM(CASE WHEN d.status IN ('RESOLVED', 'CLOSED') AND d.resolved_at IS NOT NULL
-                     THEN TIMESTAMPDIFF(SECOND, d.reported_at, d.resolved_at) ELSE 0 END),
-            SUM(CASE WHEN d.status IN ('RESOLVED', 'CLOSED') AND d.resolved_at IS NOT NULL THEN 1 ELSE 0 END)""";
+            SUM(CASE WHEN x.accepted_at IS NOT NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN x.status IN ('RESOLVED', 'CLOSED') AND x.ever_overdue = FALSE THEN 1 ELSE 0 END),
+            SUM(CASE WHEN x.overdue = TRUE THEN 1 ELSE 0 END),
+            SUM(CASE WHEN x.ever_overdue = TRUE THEN 1 ELSE 0 END),
+            SUM(CASE WHEN x.supervised = TRUE THEN 1 ELSE 0 END),
+            SUM(CASE WHEN x.status IN ('RESOLVED', 'CLOSED') AND x.resolved_at IS NOT NULL
+                     THEN TIMESTAMPDIFF(SECOND, x.reported_at, x.resolved_at) ELSE 0 END),
+            SUM(CASE WHEN x.status IN ('RESOLVED', 'CLOSED') AND x.resolved_at IS NOT NULL THEN 1 ELSE 0 END)""";
 
     @Override
     public MigrationVersion getVersion() {
@@ -85,17 +85,16 @@ public class FinishedCaseCountsMigration implements JavaMigration {
                 monthOf.append(" WHEN d.reported_at >= ? AND d.reported_at < ? THEN ?");
             }
             monthOf.append(" END");
-            String sql = "SELECT x.county_code, x.report_month, x.status, x.level, x.category_code, x.source, "
-                    + SUMS.replace("d.", "x.") + " FROM (SELECT d.county_code, d.status, d.level, d.category_code, d.source, d.accepted_at, "
-                    + "d.overdue, d.ever_overdue, d.supervised, d.reported_at, d.resolved_at, " + monthOf + " AS report_month FROM dispute d "
-                    + "WHERE d.status IN (" + FINISHED + ")) x "
-                    + "GROUP BY x.county_code, x.report_month, x.status, x.level, x.category_code, x.source";
+            String sql = "SELECT x.county_code, x.report_month, x.status, x.level, x.category_code, x.source, " + SUMS
+                    + " FROM (SELECT d.county_code, d.status, d.level, d.category_code, d.source, d.accepted_at,"
+                    + " d.overdue, d.ever_overdue, d.supervised, d.reported_at, d.resolved_at, " + monthOf
+                    + " AS report_month FROM dispute d WHERE d.status IN (" + FINISHED + ")) x"
+                    + " GROUP BY x.county_code, x.report_month, x.status, x.level, x.category_code, x.source";
             try (PreparedStatement q = c.prepareStatement(sql)) {
                 int p = 1;
                 for (YearMonth m : months) {
-                    q.setTimestamp(p++, Timestamp.from(m.atDay(1).atStartOfDay(DisputeCommandService.ZONE).toInstant()));
-                    q.setTimestamp(p++, Timestamp.from(m.plusMonths(1).atDay(1).atStartOfDay(DisputeCommandService.ZONE)
-                            .toInstant()));
+                    q.setTimestamp(p++, start(m));
+                    q.setTimestamp(p++, start(m.plusMonths(1)));
                     q.setString(p++, m.toString());
                 }
                 try (ResultSet rs = q.executeQuery()) {
@@ -118,9 +117,9 @@ public class FinishedCaseCountsMigration implements JavaMigration {
                 }
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO finished_case_count (county_code, report_month, "
-                + "dimension, dim_value, cases, accepted, resolved_on_time, overdue, ever_overdue, supervised, "
-                + "resolve_seconds, resolve_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO finished_case_count (county_code, "
+                + "report_month, dimension, dim_value, cases, accepted, resolved_on_time, overdue, ever_overdue, "
+                + "supervised, resolve_seconds, resolve_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int batch = 0;
             for (Map.Entry<List<String>, long[]> e : rows.entrySet()) {
                 for (int i = 0; i < 4; i++) {
@@ -137,6 +136,10 @@ public class FinishedCaseCountsMigration implements JavaMigration {
             insert.executeBatch();
         }
         return rows.size();
+    }
+
+    private static Timestamp start(YearMonth m) {
+        return Timestamp.from(m.atDay(1).atStartOfDay(DisputeCommandService.ZONE).toInstant());
     }
 
     /** The months (China time) from the first to the last report of a finished case. */

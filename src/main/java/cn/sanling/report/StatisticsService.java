@@ -231,8 +231,8 @@ public class StatisticsService {
         Region region = region(actor, regionCode);
         Period p;
         try {
-            java.time.YearMonth m = month == null || month.isBlank() ? java.time.YearMonth.now(clock.withZone(Period.ZONE))
-                    : java.time.YearMonth.parse(month.strip());
+            YearMonth m = month == null || month.isBlank() ? YearMonth.now(clock.withZone(Period.ZONE))
+                    : YearMonth.parse(month.strip());
             p = new Period(m.atDay(1).atStartOfDay(Period.ZONE).toInstant(),
                     m.plusMonths(1).atDay(1).atStartOfDay(Period.ZONE).toInstant());
         } catch (java.time.format.DateTimeParseException e) {
