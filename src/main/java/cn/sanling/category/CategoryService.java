@@ -36,9 +36,4 @@ public class CategoryService {
     public Optional<Category> category(String code) {
         return tree().stream().filter(c -> c.code().equals(code)).findFirst();
     }
-
-    /** A sub-category of the given top-level category. */
-    public Optional<Category> subCategory(String categoryCode, String subCode) {
-        return category(categoryCode).flatMap(c -> c.children().stream().filter(s -> s.code().equals(subCode)).findFirst());
-    }
 }

@@ -181,7 +181,7 @@ public class DisputeCommandService {
         Category known = category == null ? null : categories.category(category).orElse(null);
         if (category != null && known == null) {
             v.fail("categoryCode", "unknown category");
-        } else if (known != null && sub != null && known.children().stream().noneMatch(s -> s.code().equals(sub))) {
+        } else if (known != null && sub != null && known.child(sub).isEmpty()) {
             v.fail("subCategoryCode", "not a sub-category of " + category);
         }
         CaseSource source = v.required("source", req.source(), CaseSource.class);
