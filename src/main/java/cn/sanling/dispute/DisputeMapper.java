@@ -37,6 +37,7 @@ interface DisputeMapper {
 
     long count(@Param("f") CaseFilter filter, @Param("scope") Scope scope);
 
+    /** Worklist rows: only the columns of a Views.TaskItem are filled. */
     List<DisputeRow> worklist(@Param("scope") Scope scope, @Param("tasks") Collection<String> tasks,
             @Param("level") CaseLevel level, @Param("attentionOnly") boolean attentionOnly, @Param("limit") int limit);
 

@@ -73,6 +73,30 @@ class DisputeLifecycleApiTest {
         assertThat(steps.worklistCaseIds("med_jiaokou")).contains(c.get("id").asLong());
     }
 
+    /** The worklist reads its own narrow columns: every field of an item must still be the case's. */
+    @Test
+    void a_worklist_item_shows_the_case_as_its_detail_does() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        steps.act("med_jiaokou", id, action("ACCEPT"));
+        JsonNode c = steps.get("med_jiaokou", id);
+        ApiResponse r = api.as("med_jiaokou").get("/api/v1/tasks");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode item = r.json().get("items").valueStream().filter(e -> e.get("caseId").asLong() == id).findFirst()
+                .orElseThrow();
+        String process = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        assertThat(item.get("taskId").asString())
+                .isEqualTo(tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("mediate").singleResult()
+                        .getId());
+        assertThat(item.get("task").asString()).isEqualTo("MEDIATE");
+        for (String field : new String[] {"caseNo", "title", "level", "riskLevel", "dueAt", "overdue", "supervised",
+                "status"}) {
+            assertThat(item.get(field)).as(field).isNotNull();
+            assertThat(item.get(field).asString()).as(field).isEqualTo(c.get(field).asString());
+        }
+        assertThat(item.get("status").asString()).isEqualTo("MEDIATING");
+        assertThat(item.get("dueAt").asString()).isNotBlank();
+    }
+
     @Test
     void case_numbers_are_consecutive_per_county_and_year() {
         String first = steps.get("gw_jiaokou", steps.report("gw_jiaokou", Reports.neighbourDispute())).get("caseNo").asString();
