@@ -2,12 +2,14 @@ package cn.sanling.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,15 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.sanling.account.Actor;
 import cn.sanling.audit.AuditEvent;
@@ -37,7 +43,14 @@ import cn.sanling.support.ProblemException;
 
 /**
  * The 台账 (ledger) of SPEC §5: the standard register of cases reported in a region and period, parties masked,
- * streamed to the response a page of cases at a time, so memory stays constant whatever the size.
+ * streamed to the response as the database streams the rows, so memory stays constant whatever the size.
+ * <p>
+ * One statement reads the whole export on a connection of its own (no transaction: a single statement reads one
+ * consistent snapshot). The database produces rows while the application masks and writes the ones before, so the
+ * two cores work at once; a page per statement left one of them idle half the time (bench/README.md). The names of
+ * the mediators are looked up on other connections while the stream is open, so at most
+ * {@code sanling.ledger.max-concurrent-exports} exports run at a time: they can never hold every connection of the
+ * pool, and a province-wide export cannot starve the rest of the application.
  */
 @Service
 public class LedgerService {
@@ -46,11 +59,10 @@ public class LedgerService {
     public static final List<String> COLUMNS = List.of("编号", "受理日期", "类别", "当事人", "纠纷简况", "调解层级", "调解员",
             "结果", "协议形式", "回访", "结案日期", "是否超期");
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(Period.ZONE);
     private static final int SUMMARY_MAX = 200;
-    /** Rows (case × party) per keyset page: some 1,000 cases. */
-    static final int PAGE_ROWS = 2500;
-    /** The statement of ReportMapper.xml that reads the rows of a page. */
+    /** Cases whose mediators' names are looked up together before they are written. */
+    static final int BATCH_CASES = 1000;
+    /** The statement of ReportMapper.xml that reads the rows. */
     private static final String LEDGER_ROWS = ReportMapper.class.getName() + ".ledger";
 
     private final ReportMapper mapper;
@@ -59,19 +71,42 @@ public class LedgerService {
     private final StatisticsService statistics;
     private final PiiCipher pii;
     private final AuditLog audit;
+    private final int maxExports;
+    private final Semaphore exports;
+    private final Duration exportWait;
 
     LedgerService(ReportMapper mapper, SqlSessionFactory sessions, JdbcTemplate jdbc, StatisticsService statistics,
-            PiiCipher pii, AuditLog audit) {
+            PiiCipher pii, AuditLog audit, @Value("${sanling.ledger.max-concurrent-exports:4}") int maxExports,
+            @Value("${sanling.ledger.export-wait:PT10S}") Duration exportWait) {
+        if (maxExports < 1) {
+            throw new IllegalArgumentException("sanling.ledger.max-concurrent-exports must be at least 1");
+        }
         this.mapper = mapper;
         this.mybatis = sessions.getConfiguration();
         this.jdbc = jdbc;
         this.statistics = statistics;
         this.pii = pii;
         this.audit = audit;
+        this.maxExports = maxExports;
+        this.exports = new Semaphore(maxExports, true);
+        this.exportWait = exportWait;
     }
 
-    /** A checked export request: what will be written, ready to stream. */
-    public record Export(Region region, Period period, LedgerFormat format) {
+    /** Exports running now (prepared and not yet closed). */
+    int exportsRunning() {
+        return maxExports - exports.availablePermits();
+    }
+
+    /**
+     * A checked export request: what will be written, ready to stream. It holds one of the export permits until it is
+     * closed.
+     */
+    public record Export(Region region, Period period, LedgerFormat format, Permit permit) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            permit.release();
+        }
 
         /** 台账_湖滨区_20260101-20261231.xlsx */
         public String fileName() {
@@ -86,9 +121,26 @@ public class LedgerService {
         }
     }
 
+    /** One export's claim on a place among the running exports; released once, however often it is closed. */
+    public static final class Permit {
+        private final Semaphore exports;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Permit(Semaphore exports) {
+            this.exports = exports;
+        }
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                exports.release();
+            }
+        }
+    }
+
     /**
-     * Checks role, region (404 outside scope), period and format, and records the export in the audit log before a
-     * byte is written (an export that fails half-way was still attempted).
+     * Checks role, region (404 outside scope), period and format, waits for a place among the running exports (503
+     * when none frees up in time), and records the export in the audit log before a byte is written (an export that
+     * fails half-way was still attempted). The caller closes the export when it is written.
      */
     public Export prepare(Actor actor, String format, String regionCode, String from, String to) {
         Region region = statistics.region(actor, regionCode);
@@ -99,80 +151,70 @@ public class LedgerService {
             throw ProblemException.badRequest("format", "xlsx or csv");
         }
         Period p = statistics.period(from, to);
-        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "LEDGER_EXPORT").target("LEDGER", region.code())
-                .region(region.code()).detail(f.extension() + " " + p.firstDay() + ".." + p.lastDay()));
-        return new Export(region, p, f);
+        Permit permit = acquire();
+        try {
+            audit.record(AuditEvent.of(actor.username(), actor.roleName(), "LEDGER_EXPORT")
+                    .target("LEDGER", region.code()).region(region.code())
+                    .detail(f.extension() + " " + p.firstDay() + ".." + p.lastDay()));
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
+        return new Export(region, p, f, permit);
+    }
+
+    private Permit acquire() {
+        try {
+            if (exports.tryAcquire(exportWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Permit(exports);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                "Too many ledger exports are running; try again in a minute", null);
     }
 
     /**
-     * Streams the ledger to {@code out}, a page of cases at a time (keyset paging by id); returns the number of cases
-     * written. Memory stays constant on any database and export size: one page of rows, the category names and a
-     * bounded cache of mediators' names.
+     * Streams the ledger to {@code out} as the database streams its rows; returns the number of cases written. Memory
+     * stays constant on any database and export size: the driver's row buffer, a batch of cases, the category names
+     * and a bounded cache of mediators' names. Runs outside any transaction (see the class comment).
      */
-    @Transactional(readOnly = true)
     public long write(Actor actor, Export export, OutputStream out) throws IOException {
-        long count = 0;
         Map<String, Object> params = new HashMap<>();
         params.put("scope", actor.scope());
         params.put("region", statistics.area(export.region()));
         params.put("p", export.period());
-        Names names = new Names();
-        try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS)) {
-            long after = 0;
-            int limit = PAGE_ROWS;
-            while (true) {
-                params.put("afterId", after);
-                params.put("limit", limit);
-                PageRows page = readPage(params);
-                List<CaseLine> cases = page.cases;
-                boolean more = page.rows == limit;
-                if (more) {
-                    if (cases.size() == 1) {
-                        limit *= 2; // one case with more parties than a page holds rows: read it whole
-                        continue;
-                    }
-                    // the page may have cut the last case's parties off: it is read again, whole, in the next page
-                    cases.remove(cases.size() - 1);
-                }
-                names.resolve(cases);
-                for (CaseLine c : cases) {
-                    sheet.row(row(c, names));
-                }
-                count += cases.size();
-                if (!more) {
-                    break;
-                }
-                after = cases.get(cases.size() - 1).id;
-                limit = PAGE_ROWS;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * The next page of rows (one per case and party) after case {@code afterId}, grouped into cases: the mapper's
-     * "ledger" statement as MyBatis renders it (the scope fragment, parameters bound by MyBatis), read straight from
-     * the JDBC result set by column. Mapping each case × party row to an object through MyBatis cost more than the
-     * query itself (bench/README.md).
-     */
-    private PageRows readPage(Map<String, Object> params) {
         MappedStatement statement = mybatis.getMappedStatement(LEDGER_ROWS);
         BoundSql sql = statement.getBoundSql(params);
-        PageRows rows = new PageRows();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql.getSql());
-            statement.getLang().createParameterHandler(statement, params, sql).setParameters(ps);
-            return ps;
-        }, rows);
-        return rows;
+        try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS)) {
+            Rows rows = new Rows(sheet, new Names());
+            try {
+                jdbc.query(con -> {
+                    PreparedStatement ps = con.prepareStatement(sql.getSql(), ResultSet.TYPE_FORWARD_ONLY,
+                            ResultSet.CONCUR_READ_ONLY);
+                    // MySQL Connector/J streams the rows only with this fetch size (otherwise it reads the whole
+                    // result into memory first); other drivers take it as a row count
+                    ps.setFetchSize(con.getMetaData().getURL().startsWith("jdbc:mysql:") ? Integer.MIN_VALUE
+                            : BATCH_CASES);
+                    statement.getLang().createParameterHandler(statement, params, sql).setParameters(ps);
+                    return ps;
+                }, rows);
+                rows.flush();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return rows.count;
+        }
     }
 
     /** One case of the ledger as read (the names of its category and mediator are looked up apart). */
     private static final class CaseLine {
         long id;
         String caseNo, categoryCode, subCategoryCode, title, description, level, status, referTo, agreementType,
-                mediator;
-        Instant acceptedAt, closedAt, updatedAt;
+                mediator, mediatorName;
+        /** Days in Period.ZONE. */
+        LocalDate acceptedAt, closedAt, updatedAt;
         boolean everOverdue;
         Boolean fulfilled, satisfied;
         final List<PartyLine> parties = new ArrayList<>(3);
@@ -183,15 +225,21 @@ public class LedgerService {
     }
 
     /**
-     * Groups the rows of a page (one per case and party, in case order) into cases; a case's own columns are read from
-     * its first row only.
+     * Groups the rows (one per case and party, in case order) into cases, a case's own columns read from its first
+     * row only, and writes them a batch at a time. A case is complete when the next one's first row arrives.
      */
-    private static final class PageRows implements RowCallbackHandler {
-        final List<CaseLine> cases = new ArrayList<>(PAGE_ROWS / 2);
-        int rows;
+    private final class Rows implements RowCallbackHandler {
+        private final LedgerFormat.SheetWriter sheet;
+        private final Names names;
+        private final List<CaseLine> batch = new ArrayList<>(BATCH_CASES);
         private int[] col;
-        private long id;
         private CaseLine current;
+        long count;
+
+        Rows(LedgerFormat.SheetWriter sheet, Names names) {
+            this.sheet = sheet;
+            this.names = names;
+        }
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
@@ -201,14 +249,19 @@ public class LedgerService {
                     col[i] = rs.findColumn(LABELS.get(i));
                 }
             }
-            rows++;
             long rowId = rs.getLong(col[ID]);
-            if (current == null || rowId != id) {
-                id = rowId;
+            if (current == null || rowId != current.id) {
+                if (current != null && batch.size() == BATCH_CASES) {
+                    try {
+                        flush();
+                    } catch (IOException e) {
+                        throw cancelled(rs, e);
+                    }
+                }
                 CaseLine c = new CaseLine();
                 c.id = rowId;
                 c.caseNo = rs.getString(col[CASE_NO]);
-                c.acceptedAt = instant(rs, col[ACCEPTED_AT]);
+                c.acceptedAt = day(rs, col[ACCEPTED_AT]);
                 c.categoryCode = rs.getString(col[CATEGORY_CODE]);
                 c.subCategoryCode = rs.getString(col[SUB_CATEGORY_CODE]);
                 c.title = rs.getString(col[TITLE]);
@@ -217,13 +270,13 @@ public class LedgerService {
                 c.status = rs.getString(col[STATUS]);
                 c.referTo = rs.getString(col[REFER_TO]);
                 c.agreementType = rs.getString(col[AGREEMENT_TYPE]);
-                c.closedAt = instant(rs, col[CLOSED_AT]);
-                c.updatedAt = instant(rs, col[UPDATED_AT]);
+                c.closedAt = day(rs, col[CLOSED_AT]);
+                c.updatedAt = day(rs, col[UPDATED_AT]);
                 c.everOverdue = rs.getBoolean(col[EVER_OVERDUE]);
                 c.mediator = rs.getString(col[MEDIATOR]);
                 c.fulfilled = bool(rs, col[FULFILLED]);
                 c.satisfied = bool(rs, col[SATISFIED]);
-                cases.add(c);
+                batch.add(c);
                 current = c;
             }
             long partyId = rs.getLong(col[PARTY_ID]);
@@ -232,6 +285,29 @@ public class LedgerService {
                         rs.getString(col[PARTY_NAME_ENC])));
             }
         }
+
+        /** Writes the batch: every case in it is complete (the last one's rows have all been read). */
+        void flush() throws IOException {
+            names.resolve(batch);
+            for (CaseLine c : batch) {
+                sheet.row(row(c, names));
+            }
+            count += batch.size();
+            batch.clear();
+        }
+    }
+
+    /**
+     * The client went away: stop the statement, or closing the result would first read the rest of it (MySQL
+     * Connector/J drains a streamed result on close).
+     */
+    private static UncheckedIOException cancelled(ResultSet rs, IOException e) {
+        try {
+            rs.getStatement().cancel();
+        } catch (SQLException notCancelled) {
+            e.addSuppressed(notCancelled);
+        }
+        return new UncheckedIOException(e);
     }
 
     /** The column labels of the "ledger" statement, looked up once per page; indexes into it below. */
@@ -265,7 +341,10 @@ public class LedgerService {
             }
         }
 
-        /** Looks up the display names of the page's mediators not known yet (a username without an account stays). */
+        /**
+         * Sets the display names of a batch's mediators, looking up those not known yet (a username without an account
+         * stays).
+         */
         void resolve(List<CaseLine> cases) {
             Set<String> unknown = new HashSet<>();
             for (CaseLine c : cases) {
@@ -275,9 +354,15 @@ public class LedgerService {
                     unknown.add(c.mediator);
                 }
             }
-            if (unknown.isEmpty()) {
-                return;
+            if (!unknown.isEmpty()) {
+                lookUp(unknown);
             }
+            for (CaseLine c : cases) {
+                c.mediatorName = c.mediator == null ? null : mediators.getOrDefault(c.mediator, c.mediator);
+            }
+        }
+
+        private void lookUp(Set<String> unknown) {
             for (ReportMapper.CodeName u : mapper.displayNames(unknown)) {
                 mediators.put(u.code(), u.name());
             }
@@ -288,10 +373,6 @@ public class LedgerService {
 
         String category(String code) {
             return code == null ? null : categories.get(code);
-        }
-
-        String mediator(String username) {
-            return username == null ? null : mediators.getOrDefault(username, username);
         }
     }
 
@@ -305,7 +386,7 @@ public class LedgerService {
         cells.add(parties(c.parties));
         cells.add(summary(c.title, c.description));
         cells.add(level(c.level));
-        cells.add(names.mediator(c.mediator));
+        cells.add(c.mediatorName);
         cells.add(result(c.status, c.referTo));
         cells.add(c.agreementType == null ? "" : "WRITTEN".equals(c.agreementType) ? "书面" : "口头");
         cells.add(c.fulfilled == null ? "" : (c.fulfilled ? "已履行" : "未履行") + "，"
@@ -317,7 +398,7 @@ public class LedgerService {
 
     /** 张*（申请人）、李**（被申请人）: masked names in party order. */
     private String parties(List<PartyLine> parties) {
-        if (parties.size() > 1) {
+        if (parties.size() > 1 && !inOrder(parties)) {
             parties.sort(Comparator.comparingLong(PartyLine::id));
         }
         StringJoiner joined = new StringJoiner("、");
@@ -327,10 +408,28 @@ public class LedgerService {
         return joined.toString();
     }
 
-    /** As MyBatis' InstantTypeHandler reads a DATETIME. */
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+    /** The index (dispute_id, id, ...) gives a case's parties in id order; no sort needed then. */
+    private static boolean inOrder(List<PartyLine> parties) {
+        for (int i = 1; i < parties.size(); i++) {
+            if (parties.get(i - 1).id() > parties.get(i).id()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The day in Period.ZONE of a stored DATETIME, which holds the wall time of the JVM's zone (as MyBatis'
+     * InstantTypeHandler reads it back through a Timestamp; read as a LocalDateTime, without a Calendar per value).
+     */
+    private static LocalDate day(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        if (t == null) {
+            return null;
+        }
+        ZoneId stored = ZoneId.systemDefault();
+        return stored.equals(Period.ZONE) ? t.toLocalDate()
+                : t.atZone(stored).withZoneSameInstant(Period.ZONE).toLocalDate();
     }
 
     private static Boolean bool(ResultSet rs, int column) throws SQLException {
@@ -343,7 +442,7 @@ public class LedgerService {
         return s.length() > SUMMARY_MAX ? s.substring(0, SUMMARY_MAX - 1) + "…" : s;
     }
 
-    private static Instant closedAt(String status, Instant closedAt, Instant updatedAt) {
+    private static LocalDate closedAt(String status, LocalDate closedAt, LocalDate updatedAt) {
         if (closedAt != null) {
             return closedAt;
         }
@@ -395,7 +494,7 @@ public class LedgerService {
         };
     }
 
-    private static String day(Instant at) {
-        return at == null ? "" : DAY.format(at);
+    private static String day(LocalDate day) {
+        return day == null ? "" : day.toString(); // yyyy-MM-dd
     }
 }

@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.dispute.SystemActions;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -39,6 +43,8 @@ class LedgerApiTest {
     TestUsers users;
     @Autowired
     SystemActions system;
+    @Autowired
+    JdbcTemplate jdbc;
 
     TestArea area;
     String pendingNo, closedNo, resolvedNo;
@@ -91,6 +97,35 @@ class LedgerApiTest {
                 .contains("已履行，不满意").endsWith(",否");
         assertThat(line(lines, resolvedNo)).contains("调解成功").contains("书面").contains("村级");
         assertThat(text).doesNotContain("欧阳娜娜");
+    }
+
+    /**
+     * 受理日期 and 结案日期 are days in China time, the same instants the case API shows: read for a close time stored
+     * at 20:30 (the next day in China when the server's zone is UTC) and for the acceptance of another case.
+     */
+    @Test
+    void dates_are_the_days_in_china_time_of_the_instants_the_case_api_shows() throws Exception {
+        jdbc.update("UPDATE dispute SET closed_at = ? WHERE case_no = ?",
+                Timestamp.valueOf(LocalDateTime.of(2026, 3, 1, 20, 30)), closedNo);
+        HttpResponse<byte[]> r = download("sup_hubin", "format=csv&regionCode=" + area.village);
+        List<String> lines = List.of(new String(r.body(), StandardCharsets.UTF_8).substring(1).split("\r\n"));
+        JsonNode closed = area.as(area.gridWorker).get("/api/v1/disputes/" + id(closedNo)).json();
+        JsonNode resolved = area.as(area.gridWorker).get("/api/v1/disputes/" + id(resolvedNo)).json();
+        assertThat(cells(line(lines, closedNo))[10]).isEqualTo(chinaDay(closed.get("closedAt").asString()));
+        assertThat(cells(line(lines, resolvedNo))[1]).isEqualTo(chinaDay(resolved.get("acceptedAt").asString()));
+    }
+
+    private long id(String caseNo) {
+        return jdbc.queryForObject("SELECT id FROM dispute WHERE case_no = ?", Long.class, caseNo);
+    }
+
+    private static String chinaDay(String instant) {
+        return Instant.parse(instant).atZone(Period.ZONE).toLocalDate().toString();
+    }
+
+    /** The cells of a CSV line whose quoted cells hold no quotes. */
+    private static String[] cells(String line) {
+        return line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
     }
 
     private static String line(List<String> lines, String caseNo) {
