@@ -21,15 +21,20 @@ final class CsvSheetWriter implements LedgerFormat.SheetWriter {
         row(header);
     }
 
+    /** A row is put together here and handed to the writer whole (one locked write per row, not one per cell). */
+    private final StringBuilder line = new StringBuilder(1024);
+
     @Override
     public void row(List<?> cells) throws IOException {
+        line.setLength(0);
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                line.append(',');
             }
-            out.write(escape(cells.get(i)));
+            line.append(escape(cells.get(i)));
         }
-        out.write("\r\n");
+        line.append("\r\n");
+        out.append(line);
     }
 
     static String escape(Object value) {
