@@ -41,6 +41,9 @@ class WorkflowEngineConfig {
             // several nodes share the job tables: one acquires at a time instead of all colliding on the same rows
             config.getAsyncExecutorConfiguration().setGlobalAcquireLockEnabled(
                     env.getProperty("sanling.workflow.global-acquire-lock", Boolean.class, true));
+            // ProcessDiagram draws a case's diagram as SVG from the BPMN; nothing reads the PNG Flowable would otherwise
+            // render with AWT into every new deployment (a first start loads AWT for it)
+            config.setCreateDiagramOnDeploy(false);
         };
     }
 
