@@ -233,6 +233,8 @@ public class LedgerService {
         private final List<CaseLine> batch = new ArrayList<>(BATCH_CASES);
         private int[] col;
         private CaseLine current;
+        /** The zone whose wall time the stored DATETIMEs hold (see day), taken once for the export. */
+        private final ZoneId stored = ZoneId.systemDefault();
         long count;
 
         Rows(LedgerFormat.SheetWriter sheet, Names names) {
@@ -250,7 +252,7 @@ public class LedgerService {
             }
             long rowId = rs.getLong(col[ID]);
             if (current == null || rowId != current.id) {
-                if (current != null && batch.size() == BATCH_CASES) {
+                if (batch.size() == BATCH_CASES) {
                     try {
                         flush();
                     } catch (IOException e) {
@@ -260,7 +262,7 @@ public class LedgerService {
                 CaseLine c = new CaseLine();
                 c.id = rowId;
                 c.caseNo = rs.getString(col[CASE_NO]);
-                c.acceptedAt = day(rs, col[ACCEPTED_AT]);
+                c.acceptedAt = day(rs, col[ACCEPTED_AT], stored);
                 c.categoryCode = rs.getString(col[CATEGORY_CODE]);
                 c.subCategoryCode = rs.getString(col[SUB_CATEGORY_CODE]);
                 c.title = rs.getString(col[TITLE]);
@@ -269,8 +271,8 @@ public class LedgerService {
                 c.status = rs.getString(col[STATUS]);
                 c.referTo = rs.getString(col[REFER_TO]);
                 c.agreementType = rs.getString(col[AGREEMENT_TYPE]);
-                c.closedAt = day(rs, col[CLOSED_AT]);
-                c.updatedAt = day(rs, col[UPDATED_AT]);
+                c.closedAt = day(rs, col[CLOSED_AT], stored);
+                c.updatedAt = day(rs, col[UPDATED_AT], stored);
                 c.everOverdue = rs.getBoolean(col[EVER_OVERDUE]);
                 c.mediator = rs.getString(col[MEDIATOR]);
                 c.fulfilled = bool(rs, col[FULFILLED]);
@@ -309,7 +311,7 @@ public class LedgerService {
         return new UncheckedIOException(e);
     }
 
-    /** The column labels of the "ledger" statement, looked up once per page; indexes into it below. */
+    /** The column labels of the "ledger" statement, looked up once per export; indexes into it below. */
     private static final List<String> LABELS = List.of("id", "case_no", "accepted_at", "category_code",
             "sub_category_code", "title", "description", "level", "status", "refer_to", "agreement_type", "closed_at",
             "updated_at", "ever_overdue", "mediator", "follow_up_fulfilled", "follow_up_satisfied", "party_id",
@@ -418,15 +420,15 @@ public class LedgerService {
     }
 
     /**
-     * The day in Period.ZONE of a stored DATETIME, which holds the wall time of the JVM's zone (as MyBatis'
-     * InstantTypeHandler reads it back through a Timestamp; read as a LocalDateTime, without a Calendar per value).
+     * The day in Period.ZONE of a stored DATETIME, which holds the wall time of {@code stored}, the JVM's zone (as
+     * MyBatis' InstantTypeHandler reads it back through a Timestamp; read as a LocalDateTime, without a Calendar per
+     * value).
      */
-    private static LocalDate day(ResultSet rs, int column) throws SQLException {
+    private static LocalDate day(ResultSet rs, int column, ZoneId stored) throws SQLException {
         LocalDateTime t = rs.getObject(column, LocalDateTime.class);
         if (t == null) {
             return null;
         }
-        ZoneId stored = ZoneId.systemDefault();
         return stored.equals(Period.ZONE) ? t.toLocalDate()
                 : t.atZone(stored).withZoneSameInstant(Period.ZONE).toLocalDate();
     }
