@@ -24,6 +24,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -112,6 +113,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return problem(new ProblemException(HttpStatus.BAD_REQUEST, "malformed",
                 "The request body is not valid JSON of the expected shape", null), request);
+    }
+
+    /**
+     * A download that fails after its first bytes were sent (a 台账 export whose stream breaks, say) cannot answer with
+     * a problem any more. Spring would then drop the failure and end the response as if it were whole; passing it on
+     * instead lets the container break the connection off (Tomcat closes it at once), so the client sees a broken
+     * download, never a file cut short that looks complete.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && web.getResponse().isCommitted()) {
+            if (e instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException("Failed after the response was committed", e);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     @Override
