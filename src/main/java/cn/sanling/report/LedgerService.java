@@ -6,18 +6,17 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,12 +43,12 @@ import cn.sanling.support.ProblemException;
  * The 台账 (ledger) of SPEC §5: the standard register of cases reported in a region and period, parties masked,
  * streamed to the response as the database streams the rows, so memory stays constant whatever the size.
  * <p>
- * One statement reads the whole export on a connection of its own (no transaction: a single statement reads one
- * consistent snapshot). The database produces rows while the application masks and writes the ones before, so the
- * two cores work at once; a page per statement left one of them idle half the time (bench/README.md). The names of
- * the mediators are looked up on other connections while the stream is open, so at most
- * {@code sanling.ledger.max-concurrent-exports} exports run at a time: they can never hold every connection of the
- * pool, and a province-wide export cannot starve the rest of the application.
+ * One statement reads the whole export, a row per case, on a connection of its own (no transaction: a single
+ * statement reads one consistent snapshot). The database produces rows while the application masks and writes the
+ * ones before, so the two cores work at once; a page per statement left one of them idle half the time
+ * (bench/README.md). The names of the mediators are looked up on other connections while the stream is open, so at
+ * most {@code sanling.ledger.max-concurrent-exports} exports run at a time: they can never hold every connection of
+ * the pool, and a province-wide export cannot starve the rest of the application.
  */
 @Service
 public class LedgerService {
@@ -175,9 +174,9 @@ public class LedgerService {
     }
 
     /**
-     * Streams the ledger to {@code out} as the database streams its rows; returns the number of cases written. Memory
-     * stays constant on any database and export size: the driver's row buffer, a batch of cases, the category names
-     * and a bounded cache of mediators' names. Runs outside any transaction (see the class comment).
+     * Streams the ledger to {@code out} as the database streams its rows (one per case); returns the number of cases
+     * written. Memory stays constant on any database and export size: the driver's row buffer, a batch of cases, the
+     * category names and the mediators' names. Runs outside any transaction (see the class comment).
      */
     public long write(Actor actor, Export export, OutputStream out) throws IOException {
         Map<String, Object> params = new HashMap<>();
@@ -190,12 +189,23 @@ public class LedgerService {
             Rows rows = new Rows(sheet, new Names());
             try {
                 jdbc.query(con -> {
+                    boolean mysql = con.getMetaData().getURL().startsWith("jdbc:mysql:");
+                    if (mysql) {
+                        try (Statement session = con.createStatement()) {
+                            // MySQL cuts a GROUP_CONCAT at 1,024 bytes by default (MariaDB at 1 MB); a case's parties
+                            // (at most 50, ~60 bytes each) always fit in this
+                            session.execute("SET SESSION group_concat_max_len = 1048576");
+                            try (ResultSet id = session.executeQuery("SELECT CONNECTION_ID()")) {
+                                id.next();
+                                rows.connectionId = id.getLong(1);
+                            }
+                        }
+                    }
                     PreparedStatement ps = con.prepareStatement(sql.getSql(), ResultSet.TYPE_FORWARD_ONLY,
                             ResultSet.CONCUR_READ_ONLY);
                     // MySQL Connector/J streams the rows only with this fetch size (otherwise it reads the whole
                     // result into memory first); other drivers take it as a row count
-                    ps.setFetchSize(con.getMetaData().getURL().startsWith("jdbc:mysql:") ? Integer.MIN_VALUE
-                            : BATCH_CASES);
+                    ps.setFetchSize(mysql ? Integer.MIN_VALUE : BATCH_CASES);
                     statement.getLang().createParameterHandler(statement, params, sql).setParameters(ps);
                     return ps;
                 }, rows);
@@ -209,30 +219,24 @@ public class LedgerService {
 
     /** One case of the ledger as read (the names of its category and mediator are looked up apart). */
     private static final class CaseLine {
-        long id;
         String caseNo, categoryCode, subCategoryCode, title, description, level, status, referTo, agreementType,
                 mediator, mediatorName;
         /** Days in Period.ZONE. */
         LocalDate acceptedAt, closedAt, updatedAt;
         boolean everOverdue;
         Boolean fulfilled, satisfied;
-        final List<PartyLine> parties = new ArrayList<>(3);
+        /** "ROLE name_enc ROLE name_enc ...", in party order (see the "ledger" statement); null without parties. */
+        String parties;
     }
 
-    /** One party row of a case: its id (the party order), role and encrypted name. */
-    private record PartyLine(long id, String role, String nameEnc) {
-    }
-
-    /**
-     * Groups the rows (one per case and party, in case order) into cases, a case's own columns read from its first
-     * row only, and writes them a batch at a time. A case is complete when the next one's first row arrives.
-     */
+    /** Reads the rows (a case each, in case order) and writes them a batch at a time (a batch shares one name look-up). */
     private final class Rows implements RowCallbackHandler {
         private final LedgerFormat.SheetWriter sheet;
         private final Names names;
         private final List<CaseLine> batch = new ArrayList<>(BATCH_CASES);
         private int[] col;
-        private CaseLine current;
+        /** The server's id of the connection reading (MySQL, MariaDB), to stop its statement; -1 on other databases. */
+        long connectionId = -1;
         /** The zone whose wall time the stored DATETIMEs hold (see day), taken once for the export. */
         private final ZoneId stored = ZoneId.systemDefault();
         long count;
@@ -250,44 +254,37 @@ public class LedgerService {
                     col[i] = rs.findColumn(LABELS.get(i));
                 }
             }
-            long rowId = rs.getLong(col[ID]);
-            if (current == null || rowId != current.id) {
-                if (batch.size() == BATCH_CASES) {
-                    try {
-                        flush();
-                    } catch (IOException e) {
-                        throw cancelled(rs, e);
-                    }
+            if (batch.size() == BATCH_CASES) {
+                try {
+                    flush();
+                } catch (IOException e) { // the client went away
+                    throw cancelled(rs, new UncheckedIOException(e));
+                } catch (RuntimeException e) { // a value that will not decrypt, say
+                    throw cancelled(rs, e);
                 }
-                CaseLine c = new CaseLine();
-                c.id = rowId;
-                c.caseNo = rs.getString(col[CASE_NO]);
-                c.acceptedAt = day(rs, col[ACCEPTED_AT], stored);
-                c.categoryCode = rs.getString(col[CATEGORY_CODE]);
-                c.subCategoryCode = rs.getString(col[SUB_CATEGORY_CODE]);
-                c.title = rs.getString(col[TITLE]);
-                c.description = rs.getString(col[DESCRIPTION]);
-                c.level = rs.getString(col[LEVEL]);
-                c.status = rs.getString(col[STATUS]);
-                c.referTo = rs.getString(col[REFER_TO]);
-                c.agreementType = rs.getString(col[AGREEMENT_TYPE]);
-                c.closedAt = day(rs, col[CLOSED_AT], stored);
-                c.updatedAt = day(rs, col[UPDATED_AT], stored);
-                c.everOverdue = rs.getBoolean(col[EVER_OVERDUE]);
-                c.mediator = rs.getString(col[MEDIATOR]);
-                c.fulfilled = bool(rs, col[FULFILLED]);
-                c.satisfied = bool(rs, col[SATISFIED]);
-                batch.add(c);
-                current = c;
             }
-            long partyId = rs.getLong(col[PARTY_ID]);
-            if (!rs.wasNull()) {
-                current.parties.add(new PartyLine(partyId, rs.getString(col[PARTY_ROLE]),
-                        rs.getString(col[PARTY_NAME_ENC])));
-            }
+            CaseLine c = new CaseLine();
+            c.caseNo = rs.getString(col[CASE_NO]);
+            c.acceptedAt = day(rs, col[ACCEPTED_AT], stored);
+            c.categoryCode = rs.getString(col[CATEGORY_CODE]);
+            c.subCategoryCode = rs.getString(col[SUB_CATEGORY_CODE]);
+            c.title = rs.getString(col[TITLE]);
+            c.description = rs.getString(col[DESCRIPTION]);
+            c.level = rs.getString(col[LEVEL]);
+            c.status = rs.getString(col[STATUS]);
+            c.referTo = rs.getString(col[REFER_TO]);
+            c.agreementType = rs.getString(col[AGREEMENT_TYPE]);
+            c.closedAt = day(rs, col[CLOSED_AT], stored);
+            c.updatedAt = day(rs, col[UPDATED_AT], stored);
+            c.everOverdue = rs.getBoolean(col[EVER_OVERDUE]);
+            c.mediator = rs.getString(col[MEDIATOR]);
+            c.fulfilled = bool(rs, col[FULFILLED]);
+            c.satisfied = bool(rs, col[SATISFIED]);
+            c.parties = rs.getString(col[PARTIES]);
+            batch.add(c);
         }
 
-        /** Writes the batch: every case in it is complete (the last one's rows have all been read). */
+        /** Writes the cases read so far. */
         void flush() throws IOException {
             names.resolve(batch);
             for (CaseLine c : batch) {
@@ -296,30 +293,34 @@ public class LedgerService {
             count += batch.size();
             batch.clear();
         }
-    }
 
-    /**
-     * The client went away: stop the statement, or closing the result would first read the rest of it (MySQL
-     * Connector/J drains a streamed result on close).
-     */
-    private static UncheckedIOException cancelled(ResultSet rs, IOException e) {
-        try {
-            rs.getStatement().cancel();
-        } catch (SQLException notCancelled) {
-            e.addSuppressed(notCancelled);
+        /**
+         * Stops the statement when the export fails half-way, so that closing it does not first read the rest (MySQL
+         * Connector/J drains a streamed result on close). Connector/J's own {@code Statement.cancel} does nothing once
+         * the rows are being read; the KILL QUERY it would send is sent here, on another connection (the id is the
+         * server's number for the reading connection, not input).
+         */
+        private RuntimeException cancelled(ResultSet rs, RuntimeException failure) {
+            try {
+                if (connectionId >= 0) {
+                    jdbc.execute("KILL QUERY " + connectionId);
+                } else {
+                    rs.getStatement().cancel();
+                }
+            } catch (SQLException | RuntimeException notCancelled) {
+                failure.addSuppressed(notCancelled);
+            }
+            return failure;
         }
-        return new UncheckedIOException(e);
     }
 
     /** The column labels of the "ledger" statement, looked up once per export; indexes into it below. */
-    private static final List<String> LABELS = List.of("id", "case_no", "accepted_at", "category_code",
+    private static final List<String> LABELS = List.of("case_no", "accepted_at", "category_code",
             "sub_category_code", "title", "description", "level", "status", "refer_to", "agreement_type", "closed_at",
-            "updated_at", "ever_overdue", "mediator", "follow_up_fulfilled", "follow_up_satisfied", "party_id",
-            "party_role", "party_name_enc");
-    private static final int ID = 0, CASE_NO = 1, ACCEPTED_AT = 2, CATEGORY_CODE = 3, SUB_CATEGORY_CODE = 4, TITLE = 5,
-            DESCRIPTION = 6, LEVEL = 7, STATUS = 8, REFER_TO = 9, AGREEMENT_TYPE = 10, CLOSED_AT = 11, UPDATED_AT = 12,
-            EVER_OVERDUE = 13, MEDIATOR = 14, FULFILLED = 15, SATISFIED = 16, PARTY_ID = 17, PARTY_ROLE = 18,
-            PARTY_NAME_ENC = 19;
+            "updated_at", "ever_overdue", "mediator", "follow_up_fulfilled", "follow_up_satisfied", "parties");
+    private static final int CASE_NO = 0, ACCEPTED_AT = 1, CATEGORY_CODE = 2, SUB_CATEGORY_CODE = 3, TITLE = 4,
+            DESCRIPTION = 5, LEVEL = 6, STATUS = 7, REFER_TO = 8, AGREEMENT_TYPE = 9, CLOSED_AT = 10, UPDATED_AT = 11,
+            EVER_OVERDUE = 12, MEDIATOR = 13, FULFILLED = 14, SATISFIED = 15, PARTIES = 16;
 
     /**
      * Names by code for one export: every category (a few dozen, read once) and the mediators met so far (display
@@ -397,26 +398,28 @@ public class LedgerService {
         return cells;
     }
 
-    /** 张*（申请人）、李**（被申请人）: masked names in party order. */
-    private String parties(List<PartyLine> parties) {
-        if (parties.size() > 1 && !inOrder(parties)) {
-            parties.sort(Comparator.comparingLong(PartyLine::id));
+    /** 张*（申请人）、李**（被申请人）: masked names in party order, from "ROLE name_enc ROLE name_enc ...". */
+    private String parties(String parties) {
+        if (parties == null) {
+            return "";
         }
-        StringJoiner joined = new StringJoiner("、");
-        for (PartyLine p : parties) {
-            joined.add(Masking.name(pii.decrypt(p.nameEnc())) + "（" + role(p.role()) + "）");
+        StringBuilder joined = new StringBuilder(64);
+        int at = 0;
+        while (at < parties.length()) {
+            int roleEnd = parties.indexOf(' ', at);
+            if (roleEnd < 0) {
+                throw new IllegalStateException("Malformed parties of a ledger row");
+            }
+            int nameEnd = parties.indexOf(' ', roleEnd + 1);
+            nameEnd = nameEnd < 0 ? parties.length() : nameEnd;
+            if (joined.length() > 0) {
+                joined.append('、');
+            }
+            joined.append(Masking.name(pii.decrypt(parties.substring(roleEnd + 1, nameEnd)))).append('（')
+                    .append(role(parties.substring(at, roleEnd))).append('）');
+            at = nameEnd + 1;
         }
         return joined.toString();
-    }
-
-    /** The index (dispute_id, id, ...) gives a case's parties in id order; no sort needed then. */
-    private static boolean inOrder(List<PartyLine> parties) {
-        for (int i = 1; i < parties.size(); i++) {
-            if (parties.get(i - 1).id() > parties.get(i).id()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
