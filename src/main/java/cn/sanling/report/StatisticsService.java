@@ -1,6 +1,8 @@
 package cn.sanling.report;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +106,7 @@ public class StatisticsService {
         Area r = area(region);
         List<Period.Month> months = p.months();
         Tally t = new Tally(months);
-        List<Period.Month> whole = wholeMonths(p, months);
+        List<Period.Month> whole = wholeMonths(p, months, clock.instant());
         // the month of each case is a CASE over the months' ranges, tried in order: newest first matches the open
         // cases (and the current month) at once (~20% of the open cases' scan at 1M)
         List<Period.Month> newestFirst = new ArrayList<>(months);
@@ -127,17 +129,28 @@ public class StatisticsService {
         return t.summary(region, p, supervision);
     }
 
-    /** The months of the period that it covers whole (none if the period has more months than are listed). */
-    static List<Period.Month> wholeMonths(Period p, List<Period.Month> months) {
+    /**
+     * The months of the period whose cases it covers whole (none if the period has more months than are listed). A
+     * month cut short by the period's end counts as whole when that end is still in the future: a case is stamped with
+     * the time it is reported (DisputeCommandService), so no case lies between the end and the month's end yet. That
+     * is the dashboards' usual period ("up to today"), whose current month then comes from the counts instead of a
+     * scan. {@link #CLOCK_MARGIN} allows for the clocks of several servers differing a little.
+     */
+    static List<Period.Month> wholeMonths(Period p, List<Period.Month> months, Instant now) {
         if (months.isEmpty() || months.get(months.size() - 1).end().isBefore(p.to())) {
             return List.of();
         }
+        Instant nothingReportedFrom = now.plus(CLOCK_MARGIN);
         return months.stream().filter(m -> {
             YearMonth ym = YearMonth.parse(m.key());
             return m.start().equals(ym.atDay(1).atStartOfDay(Period.ZONE).toInstant())
-                    && m.end().equals(ym.plusMonths(1).atDay(1).atStartOfDay(Period.ZONE).toInstant());
+                    && (m.end().equals(ym.plusMonths(1).atDay(1).atStartOfDay(Period.ZONE).toInstant())
+                            || !m.end().isBefore(nothingReportedFrom));
         }).toList();
     }
+
+    /** How far ahead of this server's clock another server's may be when it stamps a case. */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
 
     /** The summary's counts, added up from breakdown groups and finished-case counts. */
     private final class Tally {
