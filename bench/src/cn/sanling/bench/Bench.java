@@ -1,5 +1,6 @@
 package cn.sanling.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -702,6 +703,8 @@ public final class Bench {
                 "format=csv&regionCode=41&from=" + now.minus(Duration.ofDays(732)) + "&to=" + now,
                 "format=csv&regionCode=41"));
         System.gc();
+        // what the JVM holds before the export (in a full run also the harness's province for the later phases)
+        double before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
         long[] res;
         double seconds;
         double live;
@@ -720,13 +723,14 @@ public final class Bench {
             return;
         }
         long rows = Math.max(0, res[1] - 1);
-        log(String.format("ledger: %d rows, %.1f MB in %.1f s; heap live peak %.0f MB, sampled peak %.0f MB, %d GCs",
-                rows, res[2] / 1e6, seconds, live, sampled, gcs));
+        log(String.format("ledger: %d rows, %.1f MB in %.1f s; heap live peak %.0f MB, sampled peak %.0f MB, %d GCs; %.0f MB in use before",
+                rows, res[2] / 1e6, seconds, live, sampled, gcs, before));
         r.put("ledger_rows_per_s", rows / seconds);
         r.put("ledger_peak_heap_mb", live);
         r.detail("ledger_rows", (double) rows);
         r.detail("ledger_peak_heap_sampled_mb", sampled);
         r.detail("ledger_gcs", (double) gcs);
+        r.detail("ledger_heap_before_mb", before);
         r.note("ledger: GET " + path + "?" + q + " as the province supervisor, body streamed and counted; heap of the "
                 + "application's JVM via JMX: peak in use after a collection during the export (sampled peak incl. "
                 + "garbage in details); -Xmx of the run: " + Runtime.getRuntime().maxMemory() / 1048576 + " MB");
