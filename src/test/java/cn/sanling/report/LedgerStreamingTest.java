@@ -186,14 +186,7 @@ class LedgerStreamingTest {
                 assertThat(lines.readLine()).isNotNull();
             }
         } // closing the body before its end closes the connection
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (ledger.exportsRunning() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(ledger.exportsRunning()).as("exports still running after the download was broken off").isZero();
-        if (!isH2()) {
-            assertThat(killQueries()).as("KILL QUERY sent for the export's statement").isGreaterThan(killsBefore);
-        }
+        assertExportEndedAndItsStatementKilled("the download was broken off", killsBefore);
         Measured whole = export("csv", in -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 return lines.lines().count();
@@ -231,16 +224,21 @@ class LedgerStreamingTest {
                     lines).isTrue();
             // the header and the cases before the failing one at most
             assertThat(lines).as("lines before the failing case").isLessThanOrEqualTo(ROWS / 2 + 1);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (ledger.exportsRunning() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(ledger.exportsRunning()).as("exports still running after the failure").isZero();
-            if (!isH2()) {
-                assertThat(killQueries()).as("KILL QUERY sent for the export's statement").isGreaterThan(killsBefore);
-            }
+            assertExportEndedAndItsStatementKilled("the failure", killsBefore);
         } finally {
             jdbc.update("DELETE FROM dispute_party WHERE dispute_id = ? AND name_hash = 'x'", middle);
+        }
+    }
+
+    /** The export's place is freed and, on MariaDB, a KILL QUERY was sent for its statement (not drained). */
+    private void assertExportEndedAndItsStatementKilled(String after, long killsBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (ledger.exportsRunning() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ledger.exportsRunning()).as("exports still running after %s", after).isZero();
+        if (!isH2()) {
+            assertThat(killQueries()).as("KILL QUERY sent for the export's statement").isGreaterThan(killsBefore);
         }
     }
 
