@@ -197,8 +197,8 @@ class LedgerStreamingTest {
 
     /**
      * A case in the middle whose party name will not decrypt ends the export there: the client gets a broken-off
-     * file, never a whole-looking one; the reader thread stops; the statement is cancelled rather than read to its end
-     * (on MariaDB a KILL QUERY is sent); the export's place is freed.
+     * file, never a whole-looking one; the statement is stopped rather than read to its end (on MariaDB a KILL QUERY is
+     * sent); the export's place is freed.
      */
     @Test
     void csv_ends_where_a_value_will_not_decrypt_and_the_statement_is_cancelled() throws Exception {
@@ -242,7 +242,7 @@ class LedgerStreamingTest {
         }
     }
 
-    /** MariaDB's count of KILL statements so far (Connector/J cancels a statement with KILL QUERY); 0 on H2. */
+    /** MariaDB's count of KILL statements so far (the export stops its statement with KILL QUERY); 0 on H2. */
     private long killQueries() {
         if (isH2()) {
             return 0;
