@@ -81,10 +81,7 @@ class DashboardPages {
     void ledgerExport(Actor actor, @RequestParam(required = false) String format,
             @RequestParam(required = false) String regionCode, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, HttpServletResponse res) throws IOException {
-        try (LedgerService.Export export = ledger.prepare(actor, format, regionCode, from, to)) {
-            Downloads.attachment(res, export.format().contentType(), export.fileName(), export.asciiFileName());
-            ledger.write(actor, export, res.getOutputStream());
-        }
+        Downloads.ledger(ledger, actor, format, regionCode, from, to, res);
     }
 
     /** The monthly statistics sheet as a file, for the dashboard's export button. */

@@ -1,8 +1,11 @@
 package cn.sanling.report;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import cn.sanling.account.Actor;
 
 /** Headers of a file download: attachment with the Chinese file name per RFC 6266 / RFC 5987, never cached. */
 final class Downloads {
@@ -15,6 +18,18 @@ final class Downloads {
         res.setHeader("Content-Disposition", contentDisposition(fileName, asciiFallback));
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    /**
+     * The 台账 as an attachment, for the API and the dashboard alike: checked and audited by {@code prepare}, then
+     * streamed, its place among the running exports held until it is written (or fails).
+     */
+    static void ledger(LedgerService ledger, Actor actor, String format, String regionCode, String from, String to,
+            HttpServletResponse res) throws IOException {
+        try (LedgerService.Export export = ledger.prepare(actor, format, regionCode, from, to)) {
+            attachment(res, export.format().contentType(), export.fileName(), export.asciiFileName());
+            ledger.write(actor, export, res.getOutputStream());
+        }
     }
 
     static String contentDisposition(String fileName, String asciiFallback) {

@@ -83,9 +83,6 @@ class ReportController {
     void ledger(Actor actor, @RequestParam(required = false) String format,
             @RequestParam(required = false) String regionCode, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, HttpServletResponse res) throws IOException {
-        try (LedgerService.Export export = ledger.prepare(actor, format, regionCode, from, to)) {
-            Downloads.attachment(res, export.format().contentType(), export.fileName(), export.asciiFileName());
-            ledger.write(actor, export, res.getOutputStream());
-        }
+        Downloads.ledger(ledger, actor, format, regionCode, from, to, res);
     }
 }
