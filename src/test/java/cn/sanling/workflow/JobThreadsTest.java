@@ -1,0 +1,52 @@
+package cn.sanling.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.flowable.common.spring.async.SpringAsyncTaskExecutor;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import cn.sanling.testing.SanlingIntegrationTest;
+
+/**
+ * Due timers run on a pool of their own, sized to the machine (sanling.workflow.job-threads), not on Spring's
+ * 8-thread application executor.
+ */
+@SanlingIntegrationTest
+class JobThreadsTest {
+
+    @Autowired
+    ProcessEngineConfiguration engine;
+
+    @Test
+    void the_engine_runs_its_jobs_on_one_thread_per_core_plus_one() {
+        var executor = ((ProcessEngineConfigurationImpl) engine).getAsyncExecutor().getTaskExecutor();
+
+        assertThat(executor).isInstanceOf(SpringAsyncTaskExecutor.class);
+        var pool = ((SpringAsyncTaskExecutor) executor).getAsyncTaskExecutor();
+        assertThat(pool).isInstanceOf(ThreadPoolTaskExecutor.class);
+        ThreadPoolTaskExecutor threads = (ThreadPoolTaskExecutor) pool;
+        int expected = Runtime.getRuntime().availableProcessors() + 1;
+        assertThat(threads.getCorePoolSize()).isEqualTo(expected);
+        assertThat(threads.getMaxPoolSize()).isEqualTo(expected);
+        assertThat(threads.getThreadNamePrefix()).isEqualTo("workflow-job-");
+    }
+
+    @Test
+    void the_pool_size_can_be_set_and_must_be_positive() {
+        WorkflowEngineConfig config = new WorkflowEngineConfig();
+
+        ThreadPoolTaskExecutor two = config.processTaskExecutor(
+                new MockEnvironment().withProperty("sanling.workflow.job-threads", "2"));
+        assertThat(two.getMaxPoolSize()).isEqualTo(2);
+
+        assertThatThrownBy(() -> config.processTaskExecutor(
+                new MockEnvironment().withProperty("sanling.workflow.job-threads", "0")))
+                .hasMessageContaining("sanling.workflow.job-threads");
+    }
+}
