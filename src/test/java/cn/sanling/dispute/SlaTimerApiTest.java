@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,8 @@ class SlaTimerApiTest {
     JdbcTemplate jdbc;
     @Autowired
     HistoryService history;
+    @Autowired
+    RepositoryService repository;
 
     CaseSteps steps;
 
@@ -97,15 +100,50 @@ class SlaTimerApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_order WHERE dispute_id = ? AND automatic = TRUE",
                 Integer.class, id)).isGreaterThanOrEqualTo(1);
 
-        // the engine's history agrees: each lower level's mediation timer ended in exactly one escalation
+        // the engine's history agrees: each expiry is the timer's own event, which leads straight on (no expiry
+        // task or gateway in between)
         String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
-        long escalationsInHistory = history.createHistoricActivityInstanceQuery().processInstanceId(pid)
-                .activityId("mediationExpired").finished().list().size();
-        assertThat(escalationsInHistory).isGreaterThanOrEqualTo(3); // village, township, then county (re-armed)
+        assertThat(finished(pid, "mediateTimer")).isGreaterThanOrEqualTo(3); // village, township, then county (re-armed)
+        assertThat(finished(pid, "f_timeout_escalate")).isEqualTo(2);
+        assertThat(finished(pid, "f_county_overdue")).isGreaterThanOrEqualTo(1);
+        assertThat(finished(pid, "mediationExpired") + finished(pid, "expiryOutcome")).isZero();
 
         // the handler answers the automatic 督办
         JsonNode answered = steps.act("med_hubin", id, action("RESPOND", "note", "已加派调解力量"));
         assertThat(answered.get("supervised").asBoolean()).isFalse();
+    }
+
+    /**
+     * An upgrade leaves a running case on the definition it started with. Until the expiry listener, a mediation
+     * expiry ran through the {@code mediationExpired} service task and the {@code expiryOutcome} gateway; a case
+     * started on that version must still escalate, once, through them, while new cases start on the current one.
+     */
+    @Test
+    void a_case_started_before_the_upgrade_escalates_through_the_expiry_task_of_its_own_definition() {
+        String before = repository.createDeployment().name("dispute, with the expiry task")
+                .addClasspathResource("bpmn-before/dispute-expiry-task.bpmn20.xml").deploy().getId();
+        long old;
+        try {
+            old = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        } finally {
+            repository.createDeployment().name("dispute, current").addClasspathResource("processes/dispute.bpmn20.xml")
+                    .deploy();
+        }
+        long current = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        String oldPid = processOf(old);
+        assertThat(deploymentOf(oldPid)).isEqualTo(before);
+        assertThat(deploymentOf(processOf(current))).isNotEqualTo(before);
+
+        steps.act("med_jiaokou", old, action("ACCEPT"));
+        await(() -> "TOWNSHIP".equals(steps.get("med_jiaokou", old).get("level").asString()));
+
+        assertThat(steps.get("med_jiaokouxiang", old).get("status").asString()).isEqualTo("PENDING");
+        assertThat(steps.timelineActions("med_jiaokouxiang", old)).containsOnlyOnce("TIMEOUT_ESCALATE");
+        assertThat(finished(oldPid, "mediationExpired")).isEqualTo(1);
+        assertThat(finished(oldPid, "expiryOutcome")).isEqualTo(1);
+        assertThat(api.as("med_jiaokouxiang").get("/api/v1/tasks").json().get("items").valueStream()
+                .filter(t -> t.get("caseId").asLong() == old).map(t -> t.get("task").asString()).toList())
+                .containsExactly("ACCEPT");
     }
 
     @Test
@@ -120,6 +158,21 @@ class SlaTimerApiTest {
         assertThat(steps.get("gw_jiaokou", id).get("status").asString()).isEqualTo("RESOLVED");
         assertThat(steps.act("gw_jiaokou", id, action("FOLLOW_UP", "fulfilled", true, "satisfied", true))
                 .get("status").asString()).isEqualTo("CLOSED");
+    }
+
+    private long finished(String processInstanceId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .finished().count();
+    }
+
+    private String processOf(long caseId) {
+        return jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, caseId);
+    }
+
+    private String deploymentOf(String processInstanceId) {
+        String definition = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult().getProcessDefinitionId();
+        return repository.getProcessDefinition(definition).getDeploymentId();
     }
 
     private static void await(BooleanSupplier condition) {

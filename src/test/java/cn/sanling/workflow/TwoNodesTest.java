@@ -111,9 +111,9 @@ class TwoNodesTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispute_event WHERE action = 'TIMEOUT_ESCALATE' "
                 + "AND dispute_id BETWEEN ? AND ?", Integer.class, first, last)).isEqualTo(CASES);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN dispute d "
-                + "ON d.process_instance_id = a.PROC_INST_ID_ WHERE a.ACT_ID_ = 'mediationExpired' "
+                + "ON d.process_instance_id = a.PROC_INST_ID_ WHERE a.ACT_ID_ = 'mediateTimer' "
                 + "AND a.END_TIME_ IS NOT NULL AND d.id BETWEEN ? AND ?", Integer.class, first, last))
-                .as("Flowable's history: one mediation expiry per case").isEqualTo(CASES);
+                .as("Flowable's history: one mediation timer fired per case").isEqualTo(CASES);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN dispute d "
                 + "ON d.process_instance_id = t.PROC_INST_ID_ WHERE t.TASK_DEF_KEY_ = 'accept' AND d.id BETWEEN ? AND ?",
                 Integer.class, first, last)).as("each now waits for the township to accept").isEqualTo(CASES);
