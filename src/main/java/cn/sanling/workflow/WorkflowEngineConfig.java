@@ -2,9 +2,13 @@ package cn.sanling.workflow;
 
 import java.time.Duration;
 
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.engine.impl.history.DefaultHistoryConfigurationSettings;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.flowable.spring.boot.process.Process;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import org.flowable.variable.service.impl.persistence.entity.VariableInstanceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -46,7 +50,41 @@ class WorkflowEngineConfig {
             // ProcessDiagram draws a case's diagram as SVG from the BPMN; nothing reads the PNG Flowable would otherwise
             // render with AWT into every new deployment (a first start loads AWT for it)
             config.setCreateDiagramOnDeploy(false);
+            config.setHistoryConfigurationSettings(new NoVariableHistory(config));
         };
+    }
+
+    /**
+     * History level {@code activity} without its variable history. The diagram reads the process and activity
+     * instances; nothing reads {@code ACT_HI_VARINST}, a copy of every process variable that each change of a
+     * variable looked up and updated (7 of an escalation's 64 statements; bench/README.md, seventh session). The
+     * case's own timeline and the audit log are the record of what happened. Rows written before this stay, unread.
+     */
+    static final class NoVariableHistory extends DefaultHistoryConfigurationSettings {
+
+        NoVariableHistory(ProcessEngineConfigurationImpl config) {
+            super(config);
+        }
+
+        @Override
+        public boolean isHistoryEnabledForVariableInstance(VariableInstanceEntity variable) {
+            return false;
+        }
+
+        @Override
+        public boolean isHistoryEnabledForVariableInstance(String processDefinitionId, VariableInstanceEntity variable) {
+            return false;
+        }
+
+        @Override
+        public boolean isHistoryEnabledForVariables(String processDefinitionId) {
+            return false;
+        }
+
+        @Override
+        public boolean isHistoryEnabledForVariables(HistoricTaskInstance task) {
+            return false;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -23,6 +24,8 @@ class DiagramApiTest {
     TestApi api;
     @Autowired
     TestUsers users;
+    @Autowired
+    JdbcTemplate jdbc;
 
     TestArea area;
 
@@ -52,6 +55,25 @@ class DiagramApiTest {
         assertThat(svg(area.villageMediator, id)).contains("<g data-element=\"followUp\" class=\"current\">");
         area.act(area.gridWorker, id, "FOLLOW_UP", "fulfilled", true, "satisfied", true);
         assertThat(svg(area.gridWorker, id)).contains("<g data-element=\"closed\" class=\"current\">");
+    }
+
+    /** The history the diagram draws from is kept; the engine's copy of every process variable is not written. */
+    @Test
+    void activity_history_is_kept_and_variable_history_is_not() {
+        long id = area.report().file();
+        area.act(area.villageMediator, id, "ACCEPT");
+        area.resolve(id);
+        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+
+        assertThat(count("ACT_HI_ACTINST", "PROC_INST_ID_", pid)).isGreaterThanOrEqualTo(7);
+        assertThat(count("ACT_HI_PROCINST", "PROC_INST_ID_", pid)).isEqualTo(1);
+        assertThat(count("ACT_RU_VARIABLE", "PROC_INST_ID_", pid)).as("the process's variables").isGreaterThan(5);
+        assertThat(count("ACT_HI_VARINST", "PROC_INST_ID_", pid)).as("their history").isZero();
+        assertThat(svg(area.villageMediator, id)).contains("<g data-element=\"mediate\" class=\"passed\">");
+    }
+
+    private int count(String table, String column, String pid) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", Integer.class, pid);
     }
 
     @Test
