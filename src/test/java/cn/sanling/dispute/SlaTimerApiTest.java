@@ -102,7 +102,7 @@ class SlaTimerApiTest {
 
         // the engine's history agrees: each expiry is the timer's own event, which leads straight on (no expiry
         // task or gateway in between)
-        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        String pid = processOf(id);
         assertThat(finished(pid, "mediateTimer")).isGreaterThanOrEqualTo(3); // village, township, then county (re-armed)
         assertThat(finished(pid, "f_timeout_escalate")).isEqualTo(2);
         assertThat(finished(pid, "f_county_overdue")).isGreaterThanOrEqualTo(1);
