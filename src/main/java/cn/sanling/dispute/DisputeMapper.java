@@ -20,11 +20,11 @@ interface DisputeMapper {
 
     DisputeRow findByProcess(@Param("processInstanceId") String processInstanceId);
 
-    /** Writes a transition if nobody changed the case since {@code expectedVersion}; returns rows updated (0 or 1). */
+    /**
+     * Writes a transition if nobody changed the case since {@code expectedVersion}; returns rows updated (0 or 1).
+     * {@code ever_overdue} is only ever set: by an overdue row or a row whose {@code deadlineMissed} is set.
+     */
     int transition(@Param("row") DisputeRow row, @Param("expectedVersion") int expectedVersion);
-
-    /** Marks that the case missed a deadline (kept when the live overdue flag is cleared). */
-    void markEverOverdue(@Param("id") long id);
 
     /** Completes a new case: its number (drawn last, see {@link CaseNumbers}) and its process instance. */
     void setNumberAndProcess(@Param("id") long id, @Param("caseNo") String caseNo,

@@ -43,6 +43,9 @@ class DisputeRow {
     Boolean followUpFulfilled; // the ledger's 回访: the last follow-up's answers (V12)
     Boolean followUpSatisfied;
     int version;
+    // write-only: set on the "after" row of an SLA escalation, whose level's deadline passed although the case is not
+    // overdue at its new level; the transition ORs it into ever_overdue (是否超期). Not read back, not copied.
+    boolean deadlineMissed;
     // read-only, joined for display
     String categoryName;
     String subCategoryName;

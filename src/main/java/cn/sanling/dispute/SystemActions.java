@@ -113,8 +113,8 @@ public class SystemActions {
             after.level = next;
             after.dueAt = now.plus(sla.acceptFor(c.riskLevel));
             after.overdue = false;
+            after.deadlineMissed = true; // 是否超期 for the ledger and 按期化解率
             write(c, after, "TIMEOUT_ESCALATE", "调解超期，自动升级至" + next);
-            mapper.markEverOverdue(c.id);
             vars.putAll(ProcessPlan.accept(after, after.dueAt));
             vars.put(EXPIRY_OUTCOME, "ESCALATE");
         } else {

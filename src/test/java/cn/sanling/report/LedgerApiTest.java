@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.flowable.engine.ManagementService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,9 +46,11 @@ class LedgerApiTest {
     SystemActions system;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ManagementService management;
 
     TestArea area;
-    String pendingNo, closedNo, resolvedNo;
+    String pendingNo, closedNo, resolvedNo, escalatedNo;
 
     @BeforeAll
     void fixture() {
@@ -59,9 +62,18 @@ class LedgerApiTest {
         long closed = area.report().category("DEBT").title("务工欠薪,讨要未果").party("欧阳娜娜", null, null, "OTHER").file();
         area.acceptAndResolve(closed, "ORAL");
         area.act(area.gridWorker, closed, "FOLLOW_UP", "fulfilled", true, "satisfied", false, "note", "已付清");
+        // accepted in time, then its village mediation deadline passed: the engine fires its timer
+        long escalated = area.report().category("NEIGHBOUR").title("宅基地边界").file();
+        area.act(area.villageMediator, escalated, "ACCEPT");
+        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, escalated);
+        String timer = management.createTimerJobQuery().processInstanceId(pid).elementId("mediateTimer").singleResult()
+                .getId();
+        management.moveTimerToExecutableJob(timer);
+        management.executeJob(timer);
         pendingNo = caseNo(pending);
         resolvedNo = caseNo(resolved);
         closedNo = caseNo(closed);
+        escalatedNo = caseNo(escalated);
     }
 
     String caseNo(long id) {
@@ -88,14 +100,16 @@ class LedgerApiTest {
         String text = new String(body, StandardCharsets.UTF_8).substring(1);
         List<String> lines = List.of(text.split("\r\n"));
         assertThat(lines.get(0)).isEqualTo("编号,受理日期,类别,当事人,纠纷简况,调解层级,调解员,结果,协议形式,回访,结案日期,是否超期");
-        assertThat(lines).hasSize(4);
+        assertThat(lines).hasSize(5);
         String pending = line(lines, pendingNo);
         assertThat(pending).contains("张*（申请人）、李*（被申请人）").contains("待受理").endsWith(",是");
         assertThat(pending).doesNotContain("张三").doesNotContain("13812345678");
         String closed = line(lines, closedNo);
         assertThat(closed).contains("欧***（其他）").contains("\"务工欠薪,讨要未果：").contains("已结案").contains("口头")
                 .contains("已履行，不满意").endsWith(",否");
-        assertThat(line(lines, resolvedNo)).contains("调解成功").contains("书面").contains("村级");
+        assertThat(line(lines, resolvedNo)).contains("调解成功").contains("书面").contains("村级").endsWith(",否");
+        // escalated: not overdue at its new level, but it missed the village's deadline
+        assertThat(line(lines, escalatedNo)).contains("待受理").contains("乡镇级").endsWith(",是");
         assertThat(text).doesNotContain("欧阳娜娜");
     }
 
@@ -151,7 +165,7 @@ class LedgerApiTest {
                 rows.add(cells);
             }
             assertThat(rows.get(0)).isEqualTo(LedgerService.COLUMNS);
-            assertThat(rows).hasSize(4);
+            assertThat(rows).hasSize(5);
             List<String> closed = rows.stream().filter(x -> x.get(0).equals(closedNo)).findFirst().orElseThrow();
             assertThat(closed.get(3)).isEqualTo("张*（申请人）、李*（被申请人）、欧***（其他）");
             assertThat(closed.get(5)).isEqualTo("村级");
