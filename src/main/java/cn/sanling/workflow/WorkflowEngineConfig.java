@@ -1,9 +1,13 @@
 package cn.sanling.workflow;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.history.DefaultHistoryConfigurationSettings;
+import org.flowable.job.service.JobProcessor;
+import org.flowable.job.service.JobProcessorContext;
+import org.flowable.job.service.impl.persistence.entity.TimerJobEntity;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.flowable.spring.boot.process.Process;
@@ -51,7 +55,29 @@ class WorkflowEngineConfig {
             // render with AWT into every new deployment (a first start loads AWT for it)
             config.setCreateDiagramOnDeploy(false);
             config.setHistoryConfigurationSettings(new NoVariableHistory(config));
+            config.setJobProcessors(List.of(new TimersWithoutProcessLock()));
         };
+    }
+
+    /**
+     * Flowable makes every timer job exclusive: before it runs, a transaction of its own locks the process instance,
+     * so that two jobs of one process never run at once. The dispute process never has two: each timer is the
+     * boundary event of the one open user task, and no step is asynchronous. What a timer does run beside is a
+     * user's action on the same case, which that lock never covered: the case's row version and the engine's
+     * optimistic locking make one of the two fail, and a failed job is retried. Without the lock an escalation is
+     * one transaction instead of two (57 → 51 statements; 2,000 due timers 6% faster in one run, bench/README.md).
+     * Timers created before this keep their flag and their lock, and so does a timer moved by an extension
+     * (Flowable's {@code rescheduleTimeDateJob} creates it without calling job processors): one per level at most.
+     */
+    static final class TimersWithoutProcessLock implements JobProcessor {
+
+        @Override
+        public void process(JobProcessorContext context) {
+            if (context.isInPhase(JobProcessorContext.Phase.BEFORE_CREATE)
+                    && context.getJobEntity() instanceof TimerJobEntity timer) {
+                timer.setExclusive(false);
+            }
+        }
     }
 
     /**

@@ -233,6 +233,30 @@ class DisputeLifecycleApiTest {
                 "reason", "再次延期", "partiesConsent", true)), 409, "invalid-transition");
     }
 
+    /**
+     * A case's deadlines are timers that take no process-instance lock of their own (one transaction per expiry, not
+     * two): each is the only job its process has (WorkflowEngineConfig.TimersWithoutProcessLock).
+     */
+    @Test
+    void the_deadline_timers_are_the_only_job_of_their_process_and_not_exclusive() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        assertThat(management.createTimerJobQuery().processInstanceId(pid).list())
+                .singleElement().satisfies(t -> {
+                    assertThat(t.getElementId()).isEqualTo("acceptTimer");
+                    assertThat(t.isExclusive()).isFalse();
+                });
+
+        steps.act("med_jiaokou", id, action("ACCEPT"));
+
+        assertThat(management.createTimerJobQuery().processInstanceId(pid).list())
+                .singleElement().satisfies(t -> {
+                    assertThat(t.getElementId()).isEqualTo("mediateTimer");
+                    assertThat(t.isExclusive()).isFalse();
+                });
+        assertThat(management.createJobQuery().processInstanceId(pid).count()).isZero();
+    }
+
     @Test
     void mediator_regrades_risk_with_a_reason() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
