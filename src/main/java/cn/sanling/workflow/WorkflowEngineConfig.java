@@ -7,6 +7,8 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.history.DefaultHistoryConfigurationSettings;
 import org.flowable.job.service.JobProcessor;
 import org.flowable.job.service.JobProcessorContext;
+import org.flowable.job.service.impl.asyncexecutor.AbstractAsyncExecutor;
+import org.flowable.job.service.impl.asyncexecutor.AsyncJobExecutorConfiguration;
 import org.flowable.job.service.impl.persistence.entity.TimerJobEntity;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
@@ -31,8 +33,8 @@ class WorkflowEngineConfig {
 
     /**
      * H2 in MODE=MySQL rejects Flowable's H2 DDL (IDENTITY), so on that URL Flowable is told it is talking to
-     * MySQL, whose DDL and SQL H2 accepts in that mode. The timer acquire interval comes from
-     * {@code sanling.workflow.job-acquire-interval}.
+     * MySQL, whose DDL and SQL H2 accepts in that mode. The async executor's settings come from
+     * {@code sanling.workflow.*}.
      */
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> sanlingEngineConfigurer(Environment env) {
@@ -42,21 +44,32 @@ class WorkflowEngineConfig {
                 log.info("Embedded H2 in MySQL mode: Flowable uses its MySQL dialect");
                 config.setDatabaseType("mysql");
             }
+            AsyncJobExecutorConfiguration executor = executorSettings(config);
             Duration acquire = env.getProperty("sanling.workflow.job-acquire-interval", Duration.class,
-                    Duration.ofSeconds(10));
-            config.getAsyncExecutorConfiguration().setDefaultTimerJobAcquireWaitTime(acquire);
-            config.getAsyncExecutorConfiguration().setDefaultAsyncJobAcquireWaitTime(acquire);
+                    Duration.ofSeconds(2));
+            executor.setDefaultTimerJobAcquireWaitTime(acquire);
+            executor.setDefaultAsyncJobAcquireWaitTime(acquire);
             // a timer job that loses a deadlock or an optimistic lock to a user action is simply run again
             config.setAsyncExecutorNumberOfRetries(env.getProperty("sanling.workflow.job-retries", Integer.class, 10));
             // several nodes share the job tables: one acquires at a time instead of all colliding on the same rows
-            config.getAsyncExecutorConfiguration().setGlobalAcquireLockEnabled(
-                    env.getProperty("sanling.workflow.global-acquire-lock", Boolean.class, true));
+            executor.setGlobalAcquireLockEnabled(env.getProperty("sanling.workflow.global-acquire-lock", Boolean.class, true));
             // ProcessDiagram draws a case's diagram as SVG from the BPMN; nothing reads the PNG Flowable would otherwise
             // render with AWT into every new deployment (a first start loads AWT for it)
             config.setCreateDiagramOnDeploy(false);
             config.setHistoryConfigurationSettings(new NoVariableHistory(config));
             config.setJobProcessors(List.of(new TimersWithoutProcessLock()));
         };
+    }
+
+    /**
+     * The settings the async executor actually runs with. Flowable's Spring Boot starter builds the executor from a
+     * configuration bean of its own ({@code processAsyncExecutorConfiguration}) and hands it to the engine, so the
+     * engine configuration's {@code getAsyncExecutorConfiguration()} is a copy nobody reads; until this was found the
+     * acquire interval and the global acquire lock above had no effect (Flowable's 10 s and no lock).
+     */
+    static AsyncJobExecutorConfiguration executorSettings(SpringProcessEngineConfiguration config) {
+        return config.getAsyncExecutor() instanceof AbstractAsyncExecutor executor ? executor.getConfiguration()
+                : config.getAsyncExecutorConfiguration();
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.flowable.common.spring.async.SpringAsyncTaskExecutor;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.job.service.impl.asyncexecutor.AbstractAsyncExecutor;
+import org.flowable.job.service.impl.asyncexecutor.AsyncExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.env.MockEnvironment;
@@ -15,7 +17,7 @@ import cn.sanling.testing.SanlingIntegrationTest;
 
 /**
  * Due timers run on a pool of their own, sized to the machine (sanling.workflow.job-threads), not on Spring's
- * 8-thread application executor.
+ * 8-thread application executor, with the acquisition settings of sanling.workflow.*.
  */
 @SanlingIntegrationTest
 class JobThreadsTest {
@@ -35,6 +37,21 @@ class JobThreadsTest {
         assertThat(threads.getCorePoolSize()).isEqualTo(expected);
         assertThat(threads.getMaxPoolSize()).isEqualTo(expected);
         assertThat(threads.getThreadNamePrefix()).isEqualTo("workflow-job-");
+    }
+
+    /**
+     * sanling.workflow.* reaches the executor that runs: Flowable's starter builds it from a configuration of its own,
+     * not from the engine configuration's (where these settings were once put and silently ignored).
+     */
+    @Test
+    void the_running_executor_looks_for_due_timers_every_two_seconds_under_the_global_acquire_lock() {
+        AsyncExecutor executor = ((ProcessEngineConfigurationImpl) engine).getAsyncExecutor();
+
+        assertThat(executor.getDefaultTimerJobAcquireWaitTimeInMillis()).isEqualTo(2000);
+        assertThat(executor.getDefaultAsyncJobAcquireWaitTimeInMillis()).isEqualTo(2000);
+        assertThat(executor).isInstanceOf(AbstractAsyncExecutor.class);
+        assertThat(((AbstractAsyncExecutor) executor).isGlobalAcquireLockEnabled()).isTrue();
+        assertThat(((ProcessEngineConfigurationImpl) engine).getAsyncExecutorNumberOfRetries()).isEqualTo(10);
     }
 
     @Test
