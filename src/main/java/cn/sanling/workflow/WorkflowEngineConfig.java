@@ -31,6 +31,9 @@ class WorkflowEngineConfig {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowEngineConfig.class);
 
+    /** When another node may take over the global acquire lock of a node that left it behind. */
+    static final Duration GLOBAL_LOCK_TAKEN_OVER_AFTER = Duration.ofMinutes(1);
+
     /**
      * H2 in MODE=MySQL rejects Flowable's H2 DDL (IDENTITY), so on that URL Flowable is told it is talking to
      * MySQL, whose DDL and SQL H2 accepts in that mode. The async executor's settings come from
@@ -53,6 +56,10 @@ class WorkflowEngineConfig {
             config.setAsyncExecutorNumberOfRetries(env.getProperty("sanling.workflow.job-retries", Integer.class, 10));
             // several nodes share the job tables: one acquires at a time instead of all colliding on the same rows
             executor.setGlobalAcquireLockEnabled(env.getProperty("sanling.workflow.global-acquire-lock", Boolean.class, true));
+            // a node that dies while it holds the lock (held for one acquisition, well under a second) holds up the
+            // other nodes' timers until it is taken over: a minute, not Flowable's 10 minutes
+            executor.setTimerLockForceAcquireAfter(GLOBAL_LOCK_TAKEN_OVER_AFTER);
+            executor.setAsyncJobsGlobalLockForceAcquireAfter(GLOBAL_LOCK_TAKEN_OVER_AFTER);
             // ProcessDiagram draws a case's diagram as SVG from the BPMN; nothing reads the PNG Flowable would otherwise
             // render with AWT into every new deployment (a first start loads AWT for it)
             config.setCreateDiagramOnDeploy(false);

@@ -160,6 +160,33 @@ class SlaTimerApiTest {
                 .get("status").asString()).isEqualTo("CLOSED");
     }
 
+    /**
+     * Timers are acquired under Flowable's global acquire lock (one node at a time). A node that dies holding it must
+     * not stop the others' timers for long: a lock left a minute and a half ago by a node that is gone is taken over
+     * (Flowable's default would wait 10 minutes).
+     */
+    @Test
+    void a_timer_acquire_lock_left_behind_by_a_dead_node_is_taken_over() throws InterruptedException {
+        String lock = "acquireTimerJobsLock";
+        await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_PROPERTY WHERE NAME_ = ?", Integer.class, lock) == 1);
+        String left = Instant.now().minusSeconds(90) + " - node-that-died";
+        for (int attempt = 0; attempt < 10 && !left.equals(lockValue(lock)); attempt++) {
+            // the live node's acquisition may be releasing its own lock at this moment: plant it again after that
+            jdbc.update("UPDATE ACT_GE_PROPERTY SET VALUE_ = ?, REV_ = REV_ + 1 WHERE NAME_ = ?", left, lock);
+            Thread.sleep(300);
+        }
+        assertThat(lockValue(lock)).isEqualTo(left);
+
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+
+        await(() -> steps.get("med_jiaokou", id).get("overdue").asBoolean());
+        assertThat(lockValue(lock)).as("taken over and released by the live node").isNotEqualTo(left);
+    }
+
+    private String lockValue(String lock) {
+        return jdbc.queryForObject("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = ?", String.class, lock);
+    }
+
     private long finished(String processInstanceId, String activityId) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId)
                 .finished().count();

@@ -3,6 +3,8 @@ package cn.sanling.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.flowable.common.spring.async.SpringAsyncTaskExecutor;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -51,6 +53,9 @@ class JobThreadsTest {
         assertThat(executor.getDefaultAsyncJobAcquireWaitTimeInMillis()).isEqualTo(2000);
         assertThat(executor).isInstanceOf(AbstractAsyncExecutor.class);
         assertThat(((AbstractAsyncExecutor) executor).isGlobalAcquireLockEnabled()).isTrue();
+        var settings = ((AbstractAsyncExecutor) executor).getConfiguration();
+        assertThat(settings.getTimerLockForceAcquireAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.getAsyncJobsGlobalLockForceAcquireAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(((ProcessEngineConfigurationImpl) engine).getAsyncExecutorNumberOfRetries()).isEqualTo(10);
     }
 
