@@ -109,6 +109,11 @@ final class CaseSteps {
         }
     }
 
+    /** The id of a case's process instance. */
+    static String processOf(JdbcTemplate jdbc, long caseId) {
+        return jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, caseId);
+    }
+
     private static String value(Map<String, Object> row, String column) {
         Object v = row.get(column); // JdbcTemplate rows are case-insensitive maps
         return v == null ? null : v.toString();

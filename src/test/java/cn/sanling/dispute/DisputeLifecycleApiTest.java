@@ -83,7 +83,7 @@ class DisputeLifecycleApiTest {
         assertThat(r.status()).isEqualTo(200);
         JsonNode item = r.json().get("items").valueStream().filter(e -> e.get("caseId").asLong() == id).findFirst()
                 .orElseThrow();
-        String process = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        String process = CaseSteps.processOf(jdbc, id);
         assertThat(item.get("taskId").asString())
                 .isEqualTo(tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("mediate").singleResult()
                         .getId());
@@ -226,7 +226,7 @@ class DisputeLifecycleApiTest {
                 "reason", "当事人外出务工", "partiesConsent", true));
 
         assertThat(Instant.parse(extended.get("dueAt").asString())).isEqualTo(until);
-        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        String pid = CaseSteps.processOf(jdbc, id);
         assertThat(management.createTimerJobQuery().processInstanceId(pid).elementId("mediateTimer").singleResult()
                 .getDuedate().toInstant()).as("the BPMN timer moved with the deadline").isEqualTo(until);
         assertProblem(steps.tryAct("med_jiaokou", id, action("EXTEND", "until", until.plus(1, ChronoUnit.DAYS).toString(),
@@ -240,21 +240,20 @@ class DisputeLifecycleApiTest {
     @Test
     void the_deadline_timers_are_the_only_job_of_their_process_and_not_exclusive() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
-        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
-        assertThat(management.createTimerJobQuery().processInstanceId(pid).list())
-                .singleElement().satisfies(t -> {
-                    assertThat(t.getElementId()).isEqualTo("acceptTimer");
-                    assertThat(t.isExclusive()).isFalse();
-                });
+        String pid = CaseSteps.processOf(jdbc, id);
+        assertOnlyTimerNotExclusive(pid, "acceptTimer");
 
         steps.act("med_jiaokou", id, action("ACCEPT"));
 
-        assertThat(management.createTimerJobQuery().processInstanceId(pid).list())
-                .singleElement().satisfies(t -> {
-                    assertThat(t.getElementId()).isEqualTo("mediateTimer");
-                    assertThat(t.isExclusive()).isFalse();
-                });
+        assertOnlyTimerNotExclusive(pid, "mediateTimer");
         assertThat(management.createJobQuery().processInstanceId(pid).count()).isZero();
+    }
+
+    private void assertOnlyTimerNotExclusive(String pid, String elementId) {
+        assertThat(management.createTimerJobQuery().processInstanceId(pid).list()).singleElement().satisfies(t -> {
+            assertThat(t.getElementId()).isEqualTo(elementId);
+            assertThat(t.isExclusive()).isFalse();
+        });
     }
 
     @Test
@@ -298,7 +297,7 @@ class DisputeLifecycleApiTest {
         JsonNode item = api.as("med_jiaokou").get("/api/v1/tasks").json().get("items").valueStream()
                 .filter(t -> t.get("caseId").asLong() == id).findFirst().orElseThrow();
         assertThat(item.get("supervised").asBoolean()).isTrue();
-        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        String pid = CaseSteps.processOf(jdbc, id);
         assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("respond").count()).isEqualTo(1);
         assertProblem(steps.tryAct("med_jiaokou", id, action("SUPERVISE", "note", "x")), 403);
 

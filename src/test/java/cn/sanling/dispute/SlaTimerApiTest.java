@@ -102,7 +102,7 @@ class SlaTimerApiTest {
 
         // the engine's history agrees: each expiry is the timer's own event, which leads straight on (no expiry
         // task or gateway in between)
-        String pid = processOf(id);
+        String pid = CaseSteps.processOf(jdbc, id);
         assertThat(finished(pid, "mediateTimer")).isGreaterThanOrEqualTo(3); // village, township, then county (re-armed)
         assertThat(finished(pid, "f_timeout_escalate")).isEqualTo(2);
         assertThat(finished(pid, "f_county_overdue")).isGreaterThanOrEqualTo(1);
@@ -130,9 +130,9 @@ class SlaTimerApiTest {
                     .deploy();
         }
         long current = steps.report("gw_jiaokou", Reports.neighbourDispute());
-        String oldPid = processOf(old);
+        String oldPid = CaseSteps.processOf(jdbc, old);
         assertThat(deploymentOf(oldPid)).isEqualTo(before);
-        assertThat(deploymentOf(processOf(current))).isNotEqualTo(before);
+        assertThat(deploymentOf(CaseSteps.processOf(jdbc, current))).isNotEqualTo(before);
 
         steps.act("med_jiaokou", old, action("ACCEPT"));
         await(() -> "TOWNSHIP".equals(steps.get("med_jiaokou", old).get("level").asString()));
@@ -190,10 +190,6 @@ class SlaTimerApiTest {
     private long finished(String processInstanceId, String activityId) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId)
                 .finished().count();
-    }
-
-    private String processOf(long caseId) {
-        return jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, caseId);
     }
 
     private String deploymentOf(String processInstanceId) {
