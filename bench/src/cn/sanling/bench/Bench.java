@@ -175,20 +175,33 @@ public final class Bench {
     /** The packaged jar with no configuration (embedded H2, demo data) in an empty directory, to /actuator/health UP. */
     private void startup() throws Exception {
         Path dir = Files.createTempDirectory("sanling-startup");
-        double first = startOnce(dir, "first", List.of("-jar", o.jar().toString()));
+        double first = startOnce(JAVA, dir, "first", List.of("-jar", o.jar().toString()));
         r.put("startup_s", first);
         r.detail("startup_first_s", first);
         if (o.mode().equals("full")) {
-            r.detail("startup_restart_s", startOnce(dir, "restart", List.of("-jar", o.jar().toString())));
+            r.detail("startup_restart_s", startOnce(JAVA, dir, "restart", List.of("-jar", o.jar().toString())));
         }
+        String aot = null;
         if (!o.smoke()) {
             r.detail("startup_cds_s", startWithCds());
+            aot = aotJava();
+            if (aot == null) {
+                r.note("startup_aot_s: not measured, no JDK 25+ found (SANLING_BENCH_AOT_JAVA, /usr/lib/jvm)");
+            } else {
+                r.detail("startup_aot_java", javaVersion(Path.of(aot)));
+                r.detail("startup_aot_plain_s", startOnce(aot, Files.createTempDirectory("sanling-startup-aot"),
+                        "first, JDK " + javaVersion(Path.of(aot)), List.of("-jar", o.jar().toString())));
+                r.detail("startup_aot_s", startWithAotCache(aot));
+            }
         }
         r.note("startup_s: `java -jar` of the packaged jar, no configuration, empty working directory (creates the H2 "
                 + "schema and loads the demo organisation and " + "demo cases), JVM launch to /actuator/health UP"
                 + (o.mode().equals("full") ? "; startup_restart_s: the same directory again" : "")
                 + (o.smoke() ? "" : "; startup_cds_s: the same first start from the extracted jar with a class data "
-                        + "sharing archive (README \"Faster start-up\"), trained once beforehand"));
+                        + "sharing archive (README \"Faster start-up\"), trained once beforehand")
+                + (aot == null ? "" : "; startup_aot_plain_s: the same `java -jar` on " + aot + "; startup_aot_s: the "
+                        + "extracted jar on that JDK with its ahead-of-time cache (README \"Faster start-up\"), trained "
+                        + "once beforehand"));
     }
 
     /**
@@ -197,18 +210,67 @@ public final class Bench {
      * first start in another empty directory with that archive.
      */
     private double startWithCds() throws Exception {
-        Path base = Files.createTempDirectory("sanling-cds");
+        return startTrained(JAVA, "sanling.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "CDS");
+    }
+
+    /** The same with the ahead-of-time cache of JDK 25+ (JEP 483, 514, 515) in place of the CDS archive. */
+    private double startWithAotCache(String java) throws Exception {
+        return startTrained(java, "sanling.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "AOT cache");
+    }
+
+    private double startTrained(String java, String cacheName, String train, String use, String label) throws Exception {
+        Path base = Files.createTempDirectory("sanling-" + cacheName.replace('.', '-'));
         Path app = base.resolve("app");
-        run(base, JAVA, "-Djarmode=tools", "-jar", o.jar().toString(), "extract", "--destination", app.toString());
+        run(base, java, "-Djarmode=tools", "-jar", o.jar().toString(), "extract", "--destination", app.toString());
         Path jar = app.resolve(o.jar().getFileName());
-        Path archive = app.resolve("sanling.jsa");
+        Path cache = app.resolve(cacheName);
         Path training = Files.createDirectories(base.resolve("training"));
-        run(training, JAVA, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString());
-        if (!Files.exists(archive)) {
-            throw new IllegalStateException("no CDS archive written; see " + training.resolve("app.log"));
+        run(training, java, train + cache, "-Dspring.context.exit=onRefresh", "-jar", jar.toString());
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("no " + label + " written; see " + training.resolve("app.log"));
         }
-        return startOnce(Files.createDirectories(base.resolve("run")), "first, CDS",
-                List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
+        return startOnce(java, Files.createDirectories(base.resolve("run")), "first, " + label,
+                List.of(use + cache, "-jar", jar.toString()));
+    }
+
+    /**
+     * A JDK with the ahead-of-time cache of JEP 514 (25+): SANLING_BENCH_AOT_JAVA, the running JDK, or the newest
+     * under /usr/lib/jvm; null when there is none.
+     */
+    private static String aotJava() throws Exception {
+        String given = System.getenv("SANLING_BENCH_AOT_JAVA");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        if (Runtime.version().feature() >= 25) {
+            return JAVA;
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (var dirs = Files.list(jvms)) {
+            return dirs.map(d -> d.resolve("bin/java")).filter(Files::isExecutable)
+                    .filter(j -> javaVersion(j).matches("[1-9].*"))
+                    .filter(j -> Runtime.Version.parse(javaVersion(j)).feature() >= 25)
+                    .max(java.util.Comparator.comparing(j -> Runtime.Version.parse(javaVersion(j))))
+                    .map(Path::toString).orElse(null);
+        }
+    }
+
+    /** The JAVA_VERSION of the JDK's release file beside bin/java ("0" when it has none). */
+    private static String javaVersion(Path java) {
+        Path release = java.toAbsolutePath().getParent().getParent().resolve("release");
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not a JDK image
+        }
+        return "0";
     }
 
     /** Jackson of the application's classpath, for reading its answers. */
@@ -239,13 +301,13 @@ public final class Bench {
         }
     }
 
-    private double startOnce(Path dir, String label, List<String> jvmArgs) throws Exception {
+    private double startOnce(String java, Path dir, String label, List<String> jvmArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         List<String> command = new ArrayList<>();
-        command.add(JAVA);
+        command.add(java);
         command.addAll(jvmArgs);
         command.add("--server.port=" + port);
         ProcessBuilder pb = unconfigured(dir, command);
@@ -763,10 +825,15 @@ public final class Bench {
         long done = 0;
         long deadline = start + o.timerTimeout().toNanos();
         double firstAt = -1;
+        // escalated cases at every 10 s, to see how fast the executor gets going and its steady rate
+        List<Long> curve = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             done = db.scalar("SELECT COUNT(*) FROM dispute WHERE id BETWEEN ? AND ? AND status = 'PENDING'", range[0], range[1]);
             if (done > 0 && firstAt < 0) {
                 firstAt = (System.nanoTime() - start) / 1e9;
+            }
+            if (System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(10L * (curve.size() + 1))) {
+                curve.add(done);
             }
             if (done >= n) {
                 break;
@@ -787,11 +854,12 @@ public final class Bench {
         long dead = db.scalar("SELECT COUNT(*) FROM ACT_RU_DEADLETTER_JOB");
         r.detail("timers", (double) n);
         r.detail("timers_first_escalation_s", firstAt);
+        r.detail("timers_escalated_every_10s", curve.toString());
         r.detail("timers_escalated", (double) done);
         r.detail("timers_deadletter_jobs", (double) dead);
         log(String.format("timers: %d of %d escalated after %.1f s (first after %.1f s); %d TIMEOUT_ESCALATE events, "
-                + "%d cases escalated twice, %d new accept tasks, %d dead-letter jobs", done, n, seconds, firstAt, events,
-                doubled, tasks, dead));
+                + "%d cases escalated twice, %d new accept tasks, %d dead-letter jobs; escalated at every 10 s: %s", done, n,
+                seconds, firstAt, events, doubled, tasks, dead, curve));
         if (done >= n) {
             r.put("timers_10k_s", seconds * (o.timers() == 10_000 ? 1 : 1));
             if (n != 10_000) {

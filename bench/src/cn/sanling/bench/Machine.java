@@ -37,7 +37,8 @@ final class Machine {
         } catch (Exception e) {
             db = "database unreachable: " + e.getMessage();
         }
-        return Runtime.getRuntime().availableProcessors() + " cores " + cpu + ", " + memMb / 1024 + " GB, " + db;
+        return Runtime.getRuntime().availableProcessors() + " cores " + cpu + ", " + memMb / 1024 + " GB, " + db
+                + ", Java " + Runtime.version().feature();
     }
 
     /** The 1/5/15-minute load averages: other work on the machine skews every figure. */
