@@ -172,55 +172,57 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------------ start-up
 
-    /** The packaged jar with no configuration (embedded H2, demo data) in an empty directory, to /actuator/health UP. */
+    /**
+     * The packaged jar with no configuration (embedded H2, demo data) in an empty directory, to /actuator/health UP;
+     * then the deployments of README "Faster start-up". The smoke runs only the plain start and, when a JDK 25+ is
+     * there, the ahead-of-time cache path, so CI checks that README's commands still work. The directories (H2
+     * databases, extracted jars, caches: ~400 MB) are deleted when every start succeeded, kept for the logs when not.
+     */
     private void startup() throws Exception {
-        Path dir = Files.createTempDirectory("sanling-startup");
+        Path base = Files.createTempDirectory("sanling-startup");
+        Path dir = Files.createDirectories(base.resolve("plain"));
         double first = startOnce(JAVA, dir, "first", List.of("-jar", o.jar().toString()));
         r.put("startup_s", first);
         r.detail("startup_first_s", first);
         if (o.mode().equals("full")) {
             r.detail("startup_restart_s", startOnce(JAVA, dir, "restart", List.of("-jar", o.jar().toString())));
         }
-        String aot = null;
+        String aot = aotJava();
         if (!o.smoke()) {
-            r.detail("startup_cds_s", startWithCds());
-            aot = aotJava();
-            if (aot == null) {
-                r.note("startup_aot_s: not measured, no JDK 25+ found (SANLING_BENCH_AOT_JAVA, /usr/lib/jvm)");
-            } else {
-                r.detail("startup_aot_java", javaVersion(Path.of(aot)));
-                r.detail("startup_aot_plain_s", startOnce(aot, Files.createTempDirectory("sanling-startup-aot"),
+            r.detail("startup_cds_s", startTrained(JAVA, base.resolve("cds"), "sanling.jsa", "-XX:ArchiveClassesAtExit=",
+                    "-XX:SharedArchiveFile=", "CDS"));
+            if (aot != null) {
+                r.detail("startup_aot_plain_s", startOnce(aot, Files.createDirectories(base.resolve("plain-aot-jdk")),
                         "first, JDK " + javaVersion(Path.of(aot)), List.of("-jar", o.jar().toString())));
-                r.detail("startup_aot_s", startWithAotCache(aot));
             }
+        }
+        if (aot == null) {
+            r.note("startup_aot_s: not measured, no JDK 25+ found (SANLING_BENCH_AOT_JAVA, /usr/lib/jvm)");
+        } else {
+            r.detail("startup_aot_java", javaVersion(Path.of(aot)));
+            r.detail("startup_aot_s", startTrained(aot, base.resolve("aot"), "sanling.aot", "-XX:AOTCacheOutput=",
+                    "-XX:AOTCache=", "AOT cache"));
         }
         r.note("startup_s: `java -jar` of the packaged jar, no configuration, empty working directory (creates the H2 "
                 + "schema and loads the demo organisation and " + "demo cases), JVM launch to /actuator/health UP"
                 + (o.mode().equals("full") ? "; startup_restart_s: the same directory again" : "")
                 + (o.smoke() ? "" : "; startup_cds_s: the same first start from the extracted jar with a class data "
                         + "sharing archive (README \"Faster start-up\"), trained once beforehand")
-                + (aot == null ? "" : "; startup_aot_plain_s: the same `java -jar` on " + aot + "; startup_aot_s: the "
-                        + "extracted jar on that JDK with its ahead-of-time cache (README \"Faster start-up\"), trained "
-                        + "once beforehand"));
+                + (aot == null || o.smoke() ? "" : "; startup_aot_plain_s: the same `java -jar` on " + aot)
+                + (aot == null ? "" : "; startup_aot_s: the extracted jar on " + aot + " with its ahead-of-time cache "
+                        + "(README \"Faster start-up\"), trained once beforehand"));
+        deleteTree(base);
     }
 
     /**
-     * The first start as README "Faster start-up" deploys it: the jar extracted ({@code -Djarmode=tools extract}),
-     * a class data sharing archive written by one training run that stops after the context refresh, then a timed
-     * first start in another empty directory with that archive.
+     * A first start as README "Faster start-up" deploys it: the jar extracted ({@code -Djarmode=tools extract}), a
+     * cache (class data sharing archive, or JDK 25's ahead-of-time cache) written by one training run that stops
+     * after the context refresh, then a timed first start in another empty directory with that cache.
      */
-    private double startWithCds() throws Exception {
-        return startTrained(JAVA, "sanling.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "CDS");
-    }
-
-    /** The same with the ahead-of-time cache of JDK 25+ (JEP 483, 514, 515) in place of the CDS archive. */
-    private double startWithAotCache(String java) throws Exception {
-        return startTrained(java, "sanling.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "AOT cache");
-    }
-
-    private double startTrained(String java, String cacheName, String train, String use, String label) throws Exception {
-        Path base = Files.createTempDirectory("sanling-" + cacheName.replace('.', '-'));
+    private double startTrained(String java, Path base, String cacheName, String train, String use, String label)
+            throws Exception {
         Path app = base.resolve("app");
+        Files.createDirectories(base);
         run(base, java, "-Djarmode=tools", "-jar", o.jar().toString(), "extract", "--destination", app.toString());
         Path jar = app.resolve(o.jar().getFileName());
         Path cache = app.resolve(cacheName);
@@ -231,6 +233,14 @@ public final class Bench {
         }
         return startOnce(java, Files.createDirectories(base.resolve("run")), "first, " + label,
                 List.of(use + cache, "-jar", jar.toString()));
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**
