@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 
 import cn.sanling.bench.ProcessTemplates.State;
+import cn.sanling.dispute.MaskedParties;
 import cn.sanling.support.PiiCipher;
 
 /**
@@ -117,7 +119,7 @@ final class CaseLoader {
                 "risk_flags", "status", "level", "due_at", "overdue", "supervised", "process_instance_id",
                 "current_task_id", "current_task", "reported_by", "reported_at", "accepted_at", "resolved_at",
                 "closed_at", "updated_at", "agreement_type", "agreement_text", "fulfilment", "refer_to", "refer_reason",
-                "version", "mediator", "follow_up_fulfilled", "follow_up_satisfied");
+                "version", "mediator", "follow_up_fulfilled", "follow_up_satisfied", "parties_masked");
         partyRows = db.batch("dispute_party", "dispute_id", "role", "name_enc", "name_hash", "id_number_enc",
                 "id_number_hash", "phone_enc", "phone_hash");
         events = db.batch("dispute_event", "dispute_id", "at", "actor", "action", "from_status", "to_status", "level",
@@ -209,6 +211,7 @@ final class CaseLoader {
         int version;
         String mediator; // the ledger's 调解员 on the case row (V12): the actor of the last ACCEPT or RESOLVE
         Boolean followUpFulfilled, followUpSatisfied; // the last follow-up's answers (V12)
+        String partiesMasked; // the ledger's 当事人, as the application writes it at intake (V18)
     }
 
     private Draft draft(Instant reported) throws SQLException {
@@ -246,7 +249,7 @@ final class CaseLoader {
                 + (random.nextBoolean() ? "当事人表示愿意接受调解。" : "一方当事人要求村委会出面主持公道。");
         d.reporter = Province.gridWorker(d.grid);
         d.updated = reported;
-        writeParties(d.id, a, b);
+        d.partiesMasked = writeParties(d.id, a, b);
         event(d, reported, d.reporter, "REPORT", null, "PENDING", startLevel(d), "source=" + d.source + ", risk=" + d.risk);
         return d;
     }
@@ -394,19 +397,23 @@ final class CaseLoader {
                 d.grid, d.grid, d.source, ts(d.reported.minus(Duration.ofHours(6))), d.risk, d.flags, d.status, d.level,
                 ts(d.due), d.overdue, d.supervised, d.pid, d.taskId, d.task, d.reporter, ts(d.reported), ts(d.accepted),
                 ts(d.resolved), ts(d.closed), ts(d.updated), d.agreementType, d.agreementText, d.fulfilment, d.referTo,
-                d.referReason, d.version, d.mediator, d.followUpFulfilled, d.followUpSatisfied);
+                d.referReason, d.version, d.mediator, d.followUpFulfilled, d.followUpSatisfied, d.partiesMasked);
     }
 
-    private void writeParties(long id, Party a, Party b) throws SQLException {
-        party(id, "APPLICANT", a);
-        party(id, "RESPONDENT", b);
+    /** Writes the case's parties; returns them as the case row keeps them (V18). */
+    private String writeParties(long id, Party a, Party b) throws SQLException {
+        List<String[]> written = new ArrayList<>(3);
+        written.add(party(id, "APPLICANT", a));
+        written.add(party(id, "RESPONDENT", b));
         if (random.nextInt(7) == 0) {
-            party(id, "OTHER", parties[random.nextInt(parties.length)]);
+            written.add(party(id, "OTHER", parties[random.nextInt(parties.length)]));
         }
+        return MaskedParties.of(written, p -> p[0], p -> p[1]);
     }
 
-    private void party(long id, String role, Party p) throws SQLException {
+    private String[] party(long id, String role, Party p) throws SQLException {
         partyRows.add(id, role, p.nameEnc(), p.nameHash(), p.idEnc(), p.idHash(), p.phoneEnc(), p.phoneHash());
+        return new String[] {role, p.name()};
     }
 
     private void event(Draft d, Instant at, String actor, String action, String from, String to, String level,

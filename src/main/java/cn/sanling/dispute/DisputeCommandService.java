@@ -130,6 +130,7 @@ public class DisputeCommandService {
         c.reportedBy = actor.username();
         c.reportedAt = now;
         c.updatedAt = now;
+        c.partiesMasked = MaskedParties.of(in.parties(), PartyInput::role, PartyInput::name);
         mapper.insert(c);
         if (idempotencyKey != null) {
             // before any other lock (counter, audit head): a waiting duplicate holds nothing the first one needs

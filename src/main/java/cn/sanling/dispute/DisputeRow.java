@@ -42,6 +42,7 @@ class DisputeRow {
     String mediator; // the ledger's 调解员: who took the last ACCEPT or RESOLVE (V12)
     Boolean followUpFulfilled; // the ledger's 回访: the last follow-up's answers (V12)
     Boolean followUpSatisfied;
+    String partiesMasked; // the ledger's 当事人, masked, written once at intake (V18, MaskedParties); never read back
     int version;
     // write-only: set on the "after" row of an SLA escalation, whose level's deadline passed although the case is not
     // overdue at its new level; the transition ORs it into ever_overdue (是否超期). Not read back, not copied.

@@ -183,6 +183,7 @@ public class LedgerService {
         params.put("scope", actor.scope());
         params.put("region", statistics.area(export.region()));
         params.put("p", export.period());
+        params.put("summaryMax", SUMMARY_MAX); // no more of the description is ever shown
         MappedStatement statement = mybatis.getMappedStatement(LEDGER_ROWS);
         BoundSql sql = statement.getBoundSql(params);
         try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS)) {
@@ -225,7 +226,9 @@ public class LedgerService {
         LocalDate acceptedAt, closedAt, updatedAt;
         boolean everOverdue;
         Boolean fulfilled, satisfied;
-        /** "ROLE name_enc ROLE name_enc ...", in party order (see the "ledger" statement); null without parties. */
+        /** "ROLE name ROLE name ...", the names masked, in party order (V18); null on a case not back-filled yet. */
+        String partiesMasked;
+        /** Only without partiesMasked: "ROLE name_enc ROLE name_enc ...", in party order; null without parties. */
         String parties;
     }
 
@@ -280,7 +283,8 @@ public class LedgerService {
             c.mediator = rs.getString(col[MEDIATOR]);
             c.fulfilled = bool(rs, col[FULFILLED]);
             c.satisfied = bool(rs, col[SATISFIED]);
-            c.parties = rs.getString(col[PARTIES]);
+            c.partiesMasked = rs.getString(col[PARTIES_MASKED]);
+            c.parties = c.partiesMasked != null ? null : rs.getString(col[PARTIES]);
             batch.add(c);
         }
 
@@ -317,10 +321,11 @@ public class LedgerService {
     /** The column labels of the "ledger" statement, looked up once per export; indexes into it below. */
     private static final List<String> LABELS = List.of("case_no", "accepted_at", "category_code",
             "sub_category_code", "title", "description", "level", "status", "refer_to", "agreement_type", "closed_at",
-            "updated_at", "ever_overdue", "mediator", "follow_up_fulfilled", "follow_up_satisfied", "parties");
+            "updated_at", "ever_overdue", "mediator", "follow_up_fulfilled", "follow_up_satisfied", "parties_masked",
+            "parties");
     private static final int CASE_NO = 0, ACCEPTED_AT = 1, CATEGORY_CODE = 2, SUB_CATEGORY_CODE = 3, TITLE = 4,
             DESCRIPTION = 5, LEVEL = 6, STATUS = 7, REFER_TO = 8, AGREEMENT_TYPE = 9, CLOSED_AT = 10, UPDATED_AT = 11,
-            EVER_OVERDUE = 12, MEDIATOR = 13, FULFILLED = 14, SATISFIED = 15, PARTIES = 16;
+            EVER_OVERDUE = 12, MEDIATOR = 13, FULFILLED = 14, SATISFIED = 15, PARTIES_MASKED = 16, PARTIES = 17;
 
     /**
      * Names by code for one export: every category (a few dozen, read once) and the mediators met so far (display
@@ -385,7 +390,7 @@ public class LedgerService {
         cells.add(c.caseNo);
         cells.add(day(c.acceptedAt));
         cells.add(sub == null ? category : category + "/" + sub);
-        cells.add(parties(c.parties));
+        cells.add(c.partiesMasked != null ? parties(c.partiesMasked, false) : parties(c.parties, true));
         cells.add(summary(c.title, c.description));
         cells.add(level(c.level));
         cells.add(c.mediatorName);
@@ -398,9 +403,12 @@ public class LedgerService {
         return cells;
     }
 
-    /** 张*（申请人）、李**（被申请人）: masked names in party order, from "ROLE name_enc ROLE name_enc ...". */
-    private String parties(String parties) {
-        if (parties == null) {
+    /**
+     * 张*（申请人）、李**（被申请人）: the masked names in party order, from "ROLE name ROLE name ...", whose names are
+     * masked already or, with {@code encrypted}, are still to be decrypted and masked.
+     */
+    private String parties(String parties, boolean encrypted) {
+        if (parties == null || parties.isEmpty()) {
             return "";
         }
         StringBuilder joined = new StringBuilder(64);
@@ -415,8 +423,12 @@ public class LedgerService {
             if (joined.length() > 0) {
                 joined.append('、');
             }
-            joined.append(Masking.name(pii.decrypt(parties.substring(roleEnd + 1, nameEnd)))).append('（')
-                    .append(role(parties.substring(at, roleEnd))).append('）');
+            if (encrypted) {
+                joined.append(Masking.name(pii.decrypt(parties.substring(roleEnd + 1, nameEnd))));
+            } else {
+                joined.append(parties, roleEnd + 1, nameEnd);
+            }
+            joined.append('（').append(role(parties.substring(at, roleEnd))).append('）');
             at = nameEnd + 1;
         }
         return joined.toString();

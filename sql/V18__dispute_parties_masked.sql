@@ -1,0 +1,11 @@
+-- The ledger's 当事人 kept on the case row, masked (issue 8: the 台账 of a province at >= 100k rows/s). Written in the
+-- SQL common to MySQL 8, MariaDB 10.11 and H2 in MODE=MySQL.
+--
+-- The export read every case's parties with a correlated sub-query (ix_party_ledger, V17) and decrypted each name
+-- only to mask it: ~2.1 AES-GCM decryptions and ~110 bytes of ciphertext per case, and the sub-query was about half of
+-- MariaDB's share of a province's export. A case's parties never change after intake, so the dispute module writes
+-- them here once, in the intake's transaction: "ROLE name ROLE name ..." in party order, each name already masked
+-- (张*, 李**: what every role may see, never the name itself). NULL on cases reported before this migration: the
+-- ledger then falls back to the parties' rows, and the application fills the column in the background after start-up
+-- (MaskedPartiesBackfill; it needs the PII key, which the migrations do not have).
+ALTER TABLE dispute ADD COLUMN parties_masked TEXT;
