@@ -1,8 +1,8 @@
 package cn.sanling.report;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,14 +17,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,14 +55,16 @@ import cn.sanling.support.ProblemException;
  * streamed to the response as the database streams the rows, so memory stays constant whatever the size.
  * <p>
  * One statement reads the whole export, a row per case, on a connection of its own (no transaction: a single
- * statement reads one consistent snapshot). The database produces rows while the application masks and writes the
- * ones before, so the two cores work at once; a page per statement left one of them idle half the time
- * (bench/README.md). The names of the mediators are looked up on other connections while the stream is open, so at
+ * statement reads one consistent snapshot), on a reader thread of the export's own. The database produces rows while
+ * the reader decodes them and the request's thread masks and writes the ones before, so the cores work at once; a
+ * page per statement left one of them idle half the time (bench/README.md). The names of the mediators are looked up on other connections while the stream is open, so at
  * most {@code sanling.ledger.max-concurrent-exports} exports run at a time: they can never hold every connection of
  * the pool, and a province-wide export cannot starve the rest of the application.
  */
 @Service
-public class LedgerService {
+public class LedgerService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
 
     /** The columns of SPEC §5, in order. */
     public static final List<String> COLUMNS = List.of("编号", "受理日期", "类别", "当事人", "纠纷简况", "调解层级", "调解员",
@@ -72,6 +85,8 @@ public class LedgerService {
     private final int maxExports;
     private final Semaphore exports;
     private final Duration exportWait;
+    /** A reader thread per running export (the permits bound them to {@code maxExports}). */
+    private final ExecutorService readers;
 
     LedgerService(ReportMapper mapper, SqlSessionFactory sessions, JdbcTemplate jdbc, StatisticsService statistics,
             PiiCipher pii, AuditLog audit, @Value("${sanling.ledger.max-concurrent-exports:4}") int maxExports,
@@ -88,6 +103,17 @@ public class LedgerService {
         this.maxExports = maxExports;
         this.exports = new Semaphore(maxExports, true);
         this.exportWait = exportWait;
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(maxExports, r -> {
+            Thread t = new Thread(r, "ledger-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        readers.shutdownNow();
     }
 
     /** Exports running now (prepared and not yet closed). */
@@ -175,8 +201,12 @@ public class LedgerService {
 
     /**
      * Streams the ledger to {@code out} as the database streams its rows (one per case); returns the number of cases
-     * written. Memory stays constant on any database and export size: the driver's row buffer, a batch of cases, the
-     * category names and the mediators' names. Runs outside any transaction (see the class comment).
+     * written. A reader thread of the export's own takes the rows off the connection and decodes them a batch at a
+     * time while this thread masks and writes the batch before: decoding was two fifths of the export's time in the
+     * application, which was the slower side once the database's share fell (bench/README.md). Memory stays constant on
+     * any database and export size: the driver's row buffer, a few batches of cases, the category names and the
+     * mediators' names. Runs outside any transaction (see the class comment). Returns, or throws, only once the reader
+     * has ended, so the export's place (and the reader's connection) is free when the caller closes the export.
      */
     public long write(Actor actor, Export export, OutputStream out) throws IOException {
         Map<String, Object> params = new HashMap<>();
@@ -184,39 +214,150 @@ public class LedgerService {
         params.put("region", statistics.area(export.region()));
         params.put("p", export.period());
         params.put("summaryMax", SUMMARY_MAX); // no more of the description is ever shown
-        MappedStatement statement = mybatis.getMappedStatement(LEDGER_ROWS);
-        BoundSql sql = statement.getBoundSql(params);
+        Handoff handoff = new Handoff();
+        Future<?> reading = readers.submit(() -> read(params, handoff));
         try (LedgerFormat.SheetWriter sheet = export.format().open(out, "台账", COLUMNS)) {
-            Rows rows = new Rows(sheet, new Names());
-            try {
-                jdbc.query(con -> {
-                    boolean mysql = con.getMetaData().getURL().startsWith("jdbc:mysql:");
-                    if (mysql) {
-                        try (Statement session = con.createStatement()) {
-                            // MySQL cuts a GROUP_CONCAT at 1,024 bytes by default (MariaDB at 1 MB); a case's parties
-                            // (at most 50, ~60 bytes each) always fit in this
-                            session.execute("SET SESSION group_concat_max_len = 1048576");
-                            try (ResultSet id = session.executeQuery("SELECT CONNECTION_ID()")) {
-                                id.next();
-                                rows.connectionId = id.getLong(1);
-                            }
-                        }
-                    }
-                    PreparedStatement ps = con.prepareStatement(sql.getSql(), ResultSet.TYPE_FORWARD_ONLY,
-                            ResultSet.CONCUR_READ_ONLY);
-                    // MySQL Connector/J streams the rows only with this fetch size (otherwise it reads the whole
-                    // result into memory first); other drivers take it as a row count
-                    ps.setFetchSize(mysql ? Integer.MIN_VALUE : BATCH_CASES);
-                    statement.getLang().createParameterHandler(statement, params, sql).setParameters(ps);
-                    return ps;
-                }, rows);
-                rows.flush();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            Names names = new Names();
+            long count = 0;
+            for (List<CaseLine> batch; (batch = handoff.take()) != null; ) {
+                names.resolve(batch);
+                for (CaseLine c : batch) {
+                    sheet.row(row(c, names));
+                }
+                count += batch.size();
             }
-            return rows.count;
+            return count;
+        } catch (IOException | RuntimeException e) { // the client went away, a value that will not decrypt, ...
+            handoff.abandon(); // the reader stops the statement and ends
+            throw e;
+        } finally {
+            awaitEnd(reading);
         }
     }
+
+    /** Runs the statement on the reader thread, handing the cases over a batch at a time, then the end or a failure. */
+    private void read(Map<String, Object> params, Handoff handoff) {
+        MappedStatement statement = mybatis.getMappedStatement(LEDGER_ROWS);
+        BoundSql sql = statement.getBoundSql(params);
+        Rows rows = new Rows(handoff);
+        boolean told = false; // the writer learns how the reading ended, whatever happens
+        try {
+            jdbc.query(con -> {
+                boolean mysql = con.getMetaData().getURL().startsWith("jdbc:mysql:");
+                if (mysql) {
+                    try (Statement session = con.createStatement()) {
+                        // MySQL cuts a GROUP_CONCAT at 1,024 bytes by default (MariaDB at 1 MB); a case's parties
+                        // (at most 50, ~60 bytes each) always fit in this
+                        session.execute("SET SESSION group_concat_max_len = 1048576");
+                        try (ResultSet id = session.executeQuery("SELECT CONNECTION_ID()")) {
+                            id.next();
+                            rows.connectionId = id.getLong(1);
+                        }
+                    }
+                }
+                PreparedStatement ps = con.prepareStatement(sql.getSql(), ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY);
+                // MySQL Connector/J streams the rows only with this fetch size (otherwise it reads the whole
+                // result into memory first); other drivers take it as a row count
+                ps.setFetchSize(mysql ? Integer.MIN_VALUE : BATCH_CASES);
+                statement.getLang().createParameterHandler(statement, params, sql).setParameters(ps);
+                return ps;
+            }, rows);
+            rows.handOver();
+            handoff.end();
+            told = true;
+        } catch (RuntimeException e) {
+            handoff.fail(e);
+            told = true;
+        } finally {
+            if (!told) { // an Error on its way up
+                handoff.fail(new IllegalStateException("The ledger's reader failed"));
+            }
+        }
+    }
+
+    /**
+     * Waits for the reader; it ends soon after the last batch, or after its statement is stopped. Never throws: the
+     * export's own outcome (its count, or the failure being thrown) stands.
+     */
+    private static void awaitEnd(Future<?> reading) {
+        try {
+            reading.get(READER_END_WAIT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.error("A ledger export's reader did not end; its connection may stay in use", e);
+        }
+    }
+
+    /** How long an export waits for its reader to end after the last batch or a failure (a statement being stopped). */
+    private static final long READER_END_WAIT_S = 60;
+
+    /**
+     * Batches of cases from the reader to the writer, at most {@link #QUEUED_BATCHES} waiting; then the end, or the
+     * reader's failure. The writer abandons it when it fails: the reader then stops its statement and ends.
+     */
+    private static final class Handoff {
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private volatile boolean abandoned;
+
+        /** Puts a batch; false when the writer has given up. */
+        boolean put(List<CaseLine> batch) {
+            return offer(batch);
+        }
+
+        void end() {
+            offer(END);
+        }
+
+        void fail(RuntimeException e) {
+            offer(e);
+        }
+
+        private boolean offer(Object item) {
+            try {
+                while (!abandoned) {
+                    if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        boolean abandoned() {
+            return abandoned;
+        }
+
+        void abandon() {
+            abandoned = true;
+        }
+
+        /** The next batch; null at the end; the reader's failure thrown here. */
+        @SuppressWarnings("unchecked")
+        List<CaseLine> take() throws IOException {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the ledger's rows");
+            }
+            if (item == END) {
+                return null;
+            }
+            if (item instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return (List<CaseLine>) item;
+        }
+    }
+
+    /** Batches read ahead of the one being written (a few thousand cases in memory at most). */
+    static final int QUEUED_BATCHES = 4;
 
     /** One case of the ledger as read (the names of its category and mediator are looked up apart). */
     private static final class CaseLine {
@@ -232,21 +373,18 @@ public class LedgerService {
         String parties;
     }
 
-    /** Reads the rows (a case each, in case order) and writes them a batch at a time (a batch shares one name look-up). */
+    /** Reads the rows (a case each, in case order) on the reader thread and hands them over a batch at a time. */
     private final class Rows implements RowCallbackHandler {
-        private final LedgerFormat.SheetWriter sheet;
-        private final Names names;
-        private final List<CaseLine> batch = new ArrayList<>(BATCH_CASES);
+        private final Handoff handoff;
+        private List<CaseLine> batch = new ArrayList<>(BATCH_CASES);
         private int[] col;
         /** The server's id of the connection reading (MySQL, MariaDB), to stop its statement; -1 on other databases. */
         long connectionId = -1;
         /** The zone whose wall time the stored DATETIMEs hold (see day), taken once for the export. */
         private final ZoneId stored = ZoneId.systemDefault();
-        long count;
 
-        Rows(LedgerFormat.SheetWriter sheet, Names names) {
-            this.sheet = sheet;
-            this.names = names;
+        Rows(Handoff handoff) {
+            this.handoff = handoff;
         }
 
         @Override
@@ -257,14 +395,8 @@ public class LedgerService {
                     col[i] = rs.findColumn(LABELS.get(i));
                 }
             }
-            if (batch.size() == BATCH_CASES) {
-                try {
-                    flush();
-                } catch (IOException e) { // the client went away
-                    throw cancelled(rs, new UncheckedIOException(e));
-                } catch (RuntimeException e) { // a value that will not decrypt, say
-                    throw cancelled(rs, e);
-                }
+            if (handoff.abandoned() || batch.size() == BATCH_CASES && !handOver()) {
+                throw cancelled(rs, new ExportAbandoned());
             }
             CaseLine c = new CaseLine();
             c.caseNo = rs.getString(col[CASE_NO]);
@@ -288,14 +420,14 @@ public class LedgerService {
             batch.add(c);
         }
 
-        /** Writes the cases read so far. */
-        void flush() throws IOException {
-            names.resolve(batch);
-            for (CaseLine c : batch) {
-                sheet.row(row(c, names));
+        /** Hands the cases read so far to the writer; false when it has given up. */
+        boolean handOver() {
+            if (batch.isEmpty()) {
+                return true;
             }
-            count += batch.size();
-            batch.clear();
+            boolean taken = handoff.put(batch);
+            batch = new ArrayList<>(BATCH_CASES);
+            return taken;
         }
 
         /**
@@ -315,6 +447,13 @@ public class LedgerService {
                 failure.addSuppressed(notCancelled);
             }
             return failure;
+        }
+    }
+
+    /** The writer failed (its own failure is what the export throws): the reader stops. */
+    private static final class ExportAbandoned extends RuntimeException {
+        ExportAbandoned() {
+            super("the ledger's writer gave up", null, false, false);
         }
     }
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -228,6 +230,44 @@ class LedgerStreamingTest {
         } finally {
             jdbc.update("DELETE FROM dispute_party WHERE dispute_id = ? AND name_hash = 'x'", middle);
         }
+    }
+
+    /**
+     * The database ending the export's statement half-way (here a KILL QUERY from outside; a restart or a dropped
+     * connection alike) ends the export there: the reader's failure reaches the writer, the client gets a broken-off
+     * file, and the export's place is freed. MariaDB only: the embedded H2 has no statement still sending rows to stop.
+     */
+    @Test
+    @Timeout(120) // a reader's failure that never reached the writer would leave the download waiting
+    @EnabledIfSystemProperty(named = "sanling.test.db", matches = "mariadb")
+    void csv_ends_where_the_database_stops_the_statement() throws Exception {
+        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(ledgerRequest("csv"),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        long lines = 0;
+        boolean broken = false;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            for (; lines < 100; lines++) {
+                assertThat(in.readLine()).isNotNull();
+            }
+            // the client has stopped reading, so the statement is still sending its rows
+            List<Long> reading = jdbc.queryForList("SELECT id FROM information_schema.processlist WHERE info LIKE "
+                    + "'%parties_masked%' AND info NOT LIKE '%processlist%'", Long.class);
+            assertThat(reading).as("the export's statement").hasSize(1);
+            jdbc.execute("KILL QUERY " + reading.get(0));
+            while (in.readLine() != null) {
+                lines++;
+            }
+        } catch (java.io.IOException e) {
+            broken = true;
+        }
+        assertThat(broken).as("the response is broken off, %d lines", lines).isTrue();
+        assertThat(lines).isLessThan(ROWS + 1);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (ledger.exportsRunning() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ledger.exportsRunning()).isZero();
     }
 
     /** The export's place is freed and, on MariaDB, a KILL QUERY was sent for its statement (not drained). */
