@@ -26,8 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -57,9 +57,10 @@ import cn.sanling.support.ProblemException;
  * One statement reads the whole export, a row per case, on a connection of its own (no transaction: a single
  * statement reads one consistent snapshot), on a reader thread of the export's own. The database produces rows while
  * the reader decodes them and the request's thread masks and writes the ones before, so the cores work at once; a
- * page per statement left one of them idle half the time (bench/README.md). The names of the mediators are looked up on other connections while the stream is open, so at
- * most {@code sanling.ledger.max-concurrent-exports} exports run at a time: they can never hold every connection of
- * the pool, and a province-wide export cannot starve the rest of the application.
+ * page per statement left one of them idle half the time (bench/README.md). The names of the mediators are looked up
+ * on other connections while the stream is open, so at most {@code sanling.ledger.max-concurrent-exports} exports run
+ * at a time: they can never hold every connection of the pool, and a province-wide export cannot starve the rest of
+ * the application.
  */
 @Service
 public class LedgerService implements DisposableBean {
@@ -227,10 +228,10 @@ public class LedgerService implements DisposableBean {
                 count += batch.size();
             }
             return count;
-        } catch (IOException | RuntimeException e) { // the client went away, a value that will not decrypt, ...
-            handoff.abandon(); // the reader stops the statement and ends
-            throw e;
         } finally {
+            // after the end a no-op; after a failure here (the client went away, a value that will not decrypt, ...)
+            // the reader stops its statement and ends
+            handoff.abandon();
             awaitEnd(reading);
         }
     }
@@ -295,7 +296,8 @@ public class LedgerService implements DisposableBean {
 
     /**
      * Batches of cases from the reader to the writer, at most {@link #QUEUED_BATCHES} waiting; then the end, or the
-     * reader's failure. The writer abandons it when it fails: the reader then stops its statement and ends.
+     * reader's failure. The writer abandons it when it is done: after a failure of the writer the reader then stops
+     * its statement and ends.
      */
     private static final class Handoff {
         private static final Object END = new Object();

@@ -2,15 +2,12 @@ package cn.sanling.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -49,7 +46,7 @@ class MaskedPartiesApiTest {
         String stored = masked(id);
 
         assertThat(stored).isEqualTo("APPLICANT 张* RESPONDENT 李* OTHER 欧****");
-        assertThat(ledgerLine(id)).contains(",张*（申请人）、李*（被申请人）、欧****（其他）,");
+        assertThat(area.ledgerLine(id)).contains(",张*（申请人）、李*（被申请人）、欧****（其他）,");
     }
 
     @Test
@@ -57,10 +54,10 @@ class MaskedPartiesApiTest {
         long older = area.report().title("宅基地边界").party("欧阳娜娜", null, null, "OTHER").file();
         long other = area.report().title("噪音").file();
         String written = masked(older);
-        String line = ledgerLine(older);
+        String line = area.ledgerLine(older);
         jdbc.update("UPDATE dispute SET parties_masked = NULL WHERE id IN (?, ?)", older, other);
 
-        assertThat(ledgerLine(older)).as("decrypted and masked from the parties' rows").isEqualTo(line);
+        assertThat(area.ledgerLine(older)).as("decrypted and masked from the parties' rows").isEqualTo(line);
 
         MaskedPartiesBackfill.Filled filled = backfill.fillMissing();
 
@@ -68,7 +65,7 @@ class MaskedPartiesApiTest {
         assertThat(filled.failed()).isZero();
         assertThat(masked(older)).isEqualTo(written).isEqualTo("APPLICANT 张* RESPONDENT 李* OTHER 欧***");
         assertThat(masked(other)).isEqualTo("APPLICANT 张* RESPONDENT 李*");
-        assertThat(ledgerLine(older)).isEqualTo(line);
+        assertThat(area.ledgerLine(older)).isEqualTo(line);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispute WHERE parties_masked IS NULL", Long.class))
                 .isZero();
     }
@@ -111,12 +108,5 @@ class MaskedPartiesApiTest {
 
     private String masked(long id) {
         return jdbc.queryForObject("SELECT parties_masked FROM dispute WHERE id = ?", String.class, id);
-    }
-
-    private String ledgerLine(long id) {
-        String caseNo = area.as(area.gridWorker).get("/api/v1/disputes/" + id).json().get("caseNo").asString();
-        ApiResponse r = api.as("sup_hubin").get("/api/v1/ledger?format=csv&regionCode=" + area.village);
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        return Arrays.stream(r.body().split("\r\n")).filter(l -> l.startsWith(caseNo + ",")).findFirst().orElseThrow();
     }
 }

@@ -2,7 +2,6 @@ package cn.sanling.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -60,19 +58,19 @@ class LedgerCaseColumnsTest {
 
         area.act(townshipMediator, id, "ACCEPT");
         assertColumns(id, townshipMediator, null, null);
-        assertThat(ledgerLine(id)).contains(",乡镇级,乡镇调解员甲,调解中,");
+        assertThat(area.ledgerLine(id)).contains(",乡镇级,乡镇调解员甲,调解中,");
 
         resolve(townshipMediator, id);
         assertColumns(id, townshipMediator, null, null);
 
         area.act(area.gridWorker, id, "FOLLOW_UP", "fulfilled", false, "satisfied", false, "note", "未按期拆除");
         assertColumns(id, townshipMediator, false, false);
-        assertThat(ledgerLine(id)).contains(",乡镇调解员甲,调解中,书面,未履行，不满意,");
+        assertThat(area.ledgerLine(id)).contains(",乡镇调解员甲,调解中,书面,未履行，不满意,");
 
         resolve(townshipMediator, id);
         area.act(area.gridWorker, id, "FOLLOW_UP", "fulfilled", true, "satisfied", true);
         assertColumns(id, townshipMediator, true, true);
-        assertThat(ledgerLine(id)).contains(",乡镇调解员甲,已结案,书面,已履行，满意,");
+        assertThat(area.ledgerLine(id)).contains(",乡镇调解员甲,已结案,书面,已履行，满意,");
     }
 
     @Test
@@ -80,7 +78,7 @@ class LedgerCaseColumnsTest {
         long id = area.report().title("噪音").file();
         area.act(area.villageMediator, id, "REJECT", "reason", "不属于调解范围");
         assertColumns(id, null, null, null);
-        String[] cells = ledgerLine(id).split(",", -1);
+        String[] cells = area.ledgerLine(id).split(",", -1);
         assertThat(cells[6]).isEmpty();
         assertThat(cells[9]).isEmpty();
     }
@@ -108,12 +106,5 @@ class LedgerCaseColumnsTest {
 
     private static Boolean bool(Object v) {
         return v == null ? null : v instanceof Boolean b ? b : ((Number) v).intValue() != 0;
-    }
-
-    private String ledgerLine(long id) {
-        String caseNo = area.as(area.gridWorker).get("/api/v1/disputes/" + id).json().get("caseNo").asString();
-        ApiResponse r = api.as("sup_hubin").get("/api/v1/ledger?format=csv&regionCode=" + area.village);
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        return Arrays.stream(r.body().split("\r\n")).filter(l -> l.startsWith(caseNo + ",")).findFirst().orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package cn.sanling.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,15 @@ public final class TestArea {
     /** A caller for a user of this area (test users have their own password). */
     public TestApi.Caller as(String username) {
         return username.startsWith("t_") ? api.as(username, TestUsers.PASSWORD) : api.as(username);
+    }
+
+    /** The case's line of this village's 台账 (CSV, as the county's supervisor sup_hubin exports it). */
+    public String ledgerLine(long id) {
+        String caseNo = as(gridWorker).get("/api/v1/disputes/" + id).json().get("caseNo").asString();
+        ApiResponse r = api.as("sup_hubin").get("/api/v1/ledger?format=csv&regionCode=" + village);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return Arrays.stream(r.body().split("\r\n")).filter(l -> l.startsWith(caseNo + ",")).findFirst()
+                .orElseThrow();
     }
 
     /** Starts a case report in this area's grid: a neighbour dispute between 张三 and 李四 unless changed. */
