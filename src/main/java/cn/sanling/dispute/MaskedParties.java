@@ -25,7 +25,8 @@ public final class MaskedParties {
                 s.append(' ');
             }
             String masked = Masking.name(plainName.apply(p));
-            s.append(role.apply(p)).append(' ').append(masked == null || masked.isEmpty() ? "*" : masked.replace(' ', '*'));
+            masked = masked == null || masked.isEmpty() ? "*" : masked.replace(' ', '*');
+            s.append(role.apply(p)).append(' ').append(masked);
         }
         return s.toString();
     }
