@@ -83,6 +83,25 @@ class LedgerCaseColumnsTest {
         assertThat(cells[9]).isEmpty();
     }
 
+    /**
+     * 纠纷简况 is the title and the description, cut to 200 characters with an ellipsis; the database sends no more of
+     * the description than that (LEFT in SQL counts characters, Java UTF-16 units: a description of characters outside
+     * the basic plane is cut the same).
+     */
+    @Test
+    void the_summary_is_cut_to_200_characters_whatever_the_description_holds() throws Exception {
+        String plain = "甲".repeat(3000);
+        String astral = "𠀀".repeat(1500); // U+20000, two UTF-16 units each
+        String shortOne = "乙".repeat(150);
+        for (String description : List.of(plain, astral, shortOne)) {
+            long id = area.report().title("长文").description(description).file();
+            String full = "长文：" + description;
+            String expected = full.length() > 200 ? full.substring(0, 199) + "…" : full;
+
+            assertThat(area.ledgerLine(id).split(",", -1)[4]).isEqualTo(expected);
+        }
+    }
+
     private void resolve(String mediator, long id) {
         area.act(mediator, id, "RESOLVE", "agreementType", "WRITTEN", "agreementText", "张三于本月底前拆除越界围墙。",
                 "fulfilment", "IMMEDIATE");

@@ -136,6 +136,11 @@ public final class TestArea {
             return this;
         }
 
+        public CaseBuilder description(String description) {
+            body.put("description", description);
+            return this;
+        }
+
         public CaseBuilder flags(String... flags) {
             body.put("riskFlags", List.of(flags));
             return this;
