@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.sanling.account.AccountService;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
+import cn.sanling.support.DataLoads;
 
 /**
  * Loads the demo data once (marked in data_load), when {@code sanling.demo.enabled=true}. The grids and the demo
@@ -35,17 +36,17 @@ class DemoDataLoader implements ApplicationRunner {
     static final String CASES = "demo-cases";
 
     private final DemoProperties properties;
-    private final DemoMapper mapper;
+    private final DataLoads loads;
     private final RegionService regions;
     private final AccountService accounts;
     private final DisputeCommandService commands;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoDataLoader(DemoProperties properties, DemoMapper mapper, RegionService regions, AccountService accounts,
+    DemoDataLoader(DemoProperties properties, DataLoads loads, RegionService regions, AccountService accounts,
             DisputeCommandService commands, TransactionTemplate tx, Clock clock) {
         this.properties = properties;
-        this.mapper = mapper;
+        this.loads = loads;
         this.regions = regions;
         this.accounts = accounts;
         this.commands = commands;
@@ -61,7 +62,7 @@ class DemoDataLoader implements ApplicationRunner {
         once(ORGANISATION, () -> DemoOrganisation.load(regions, accounts, clock));
         List<Runnable> later = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        if (mapper.isLoaded(HOUSEHOLDS) == 0) {
+        if (!loads.done(HOUSEHOLDS)) {
             names.add(HOUSEHOLDS);
             // an installation from before households had their own marker has them already
             later.add(() -> once(HOUSEHOLDS, () -> {
@@ -70,7 +71,7 @@ class DemoDataLoader implements ApplicationRunner {
                 }
             }));
         }
-        if (properties.cases() > 0 && mapper.isLoaded(CASES) == 0) {
+        if (properties.cases() > 0 && !loads.done(CASES)) {
             names.add(properties.cases() + " " + CASES);
             later.add(() -> once(CASES, () -> DemoCases.load(commands, regions, properties.cases())));
         }
@@ -94,13 +95,13 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void once(String name, Runnable load) {
-        if (mapper.isLoaded(name) > 0) {
+        if (loads.done(name)) {
             return;
         }
         long start = System.nanoTime();
         try {
             tx.executeWithoutResult(status -> {
-                mapper.markLoaded(name, clock.instant());
+                loads.markDone(name, clock.instant());
                 load.run();
             });
             log.info("Loaded {} in {} ms", name, (System.nanoTime() - start) / 1_000_000);

@@ -51,11 +51,6 @@ interface DisputeMapper {
     /** Cases after {@code after} in id order whose masked parties (V18) are not written yet; at most {@code limit}. */
     List<Long> casesWithoutMaskedParties(@Param("after") long after, @Param("limit") int limit);
 
-    /** Whether the one-time data job {@code name} is done (a row of data_load). */
-    boolean dataJobDone(@Param("name") String name);
-
-    void markDataJobDone(@Param("name") String name, @Param("at") Instant at);
-
     /** How many earlier cases had at least two of these parties (by ID-number hash): a repeated dispute. */
     int countCasesWithParties(@Param("hashes") Collection<String> idHashes);
 

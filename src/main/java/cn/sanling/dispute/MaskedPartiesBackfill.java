@@ -13,11 +13,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.sanling.support.DataLoads;
 import cn.sanling.support.PiiCipher;
 
 /**
  * Writes {@code dispute.parties_masked} (V18) for the cases reported before it existed, once, in the background after
- * start-up: the migration cannot, as it needs the PII key. Until it is done the ledger reads those cases' parties and
+ * start-up. A Java migration (as V14) could decrypt the names too, but would hold the start of an upgraded province
+ * database for minutes (~5 per million cases on 2 cores). Until it is done the ledger reads those cases' parties and
  * decrypts them (LedgerService), so the result is the same, only slower. A batch of cases at a time, in id order;
  * each row is written only while still empty, so several nodes doing it at once, or a node stopped half-way and
  * started again, write the same values. When no case is left it is marked done in data_load and never runs again.
@@ -32,14 +34,16 @@ class MaskedPartiesBackfill implements SmartLifecycle {
     static final int BATCH = 500;
 
     private final DisputeMapper mapper;
+    private final DataLoads loads;
     private final JdbcTemplate jdbc;
     private final PiiCipher pii;
     private final Clock clock;
     private volatile boolean stopping;
     private volatile Thread worker;
 
-    MaskedPartiesBackfill(DisputeMapper mapper, JdbcTemplate jdbc, PiiCipher pii, Clock clock) {
+    MaskedPartiesBackfill(DisputeMapper mapper, DataLoads loads, JdbcTemplate jdbc, PiiCipher pii, Clock clock) {
         this.mapper = mapper;
+        this.loads = loads;
         this.jdbc = jdbc;
         this.pii = pii;
         this.clock = clock;
@@ -48,7 +52,7 @@ class MaskedPartiesBackfill implements SmartLifecycle {
     @Override
     public synchronized void start() {
         stopping = false;
-        if (worker != null || mapper.dataJobDone(JOB)) {
+        if (worker != null || loads.done(JOB)) {
             return;
         }
         worker = new Thread(this::runOnce, "parties-masked-backfill");
@@ -68,7 +72,7 @@ class MaskedPartiesBackfill implements SmartLifecycle {
                 return;
             }
             try {
-                mapper.markDataJobDone(JOB, clock.instant());
+                loads.markDone(JOB, clock.instant());
             } catch (DuplicateKeyException anotherNodeFinishedFirst) {
                 // the same work, done
             }

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.sanling.account.AccountService;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
+import cn.sanling.support.DataLoads;
 import cn.sanling.testing.SanlingIntegrationTest;
 
 /**
@@ -25,7 +26,7 @@ class DemoDataLoaderTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    DemoMapper mapper;
+    DataLoads loads;
     @Autowired
     RegionService regions;
     @Autowired
@@ -49,7 +50,7 @@ class DemoDataLoaderTest {
         long before = households();
         jdbc.update("DELETE FROM data_load WHERE name = ?", DemoDataLoader.HOUSEHOLDS);
 
-        new DemoDataLoader(new DemoProperties(true, 0, true), mapper, regions, accounts, commands, tx, clock).run(null);
+        new DemoDataLoader(new DemoProperties(true, 0, true), loads, regions, accounts, commands, tx, clock).run(null);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (marker() == 0 && System.nanoTime() < deadline) {
