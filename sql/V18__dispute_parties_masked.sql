@@ -7,5 +7,5 @@
 -- them here once, in the intake's transaction: "ROLE name ROLE name ..." in party order, each name already masked
 -- (张*, 李**: what every role may see, never the name itself). NULL on cases reported before this migration: the
 -- ledger then falls back to the parties' rows, and the application fills the column in the background after start-up
--- (MaskedPartiesBackfill; it needs the PII key, which the migrations do not have).
+-- (MaskedPartiesBackfill: decrypting every name in a migration would hold an upgraded province's start for minutes).
 ALTER TABLE dispute ADD COLUMN parties_masked TEXT;
