@@ -61,8 +61,12 @@ public final class Bench {
     /** On a reused database: the run that loaded it kept its PII key (table bench_secret). */
     private boolean piiKeyKept;
 
+    private final Cpu cpu;
+
     private Bench(Options o) {
         this.o = o;
+        String host = o.dbHost().replaceAll(":\\d+$", "");
+        this.cpu = new Cpu(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -557,8 +561,8 @@ public final class Bench {
             vars.put("level", "VILLAGE");
             started.put(id, runtime.startProcessInstanceByKey("dispute", Long.toString(id), vars).getId());
             return 200;
-        });
-        log(raw.summary());
+        }, cpu, t -> t.startsWith("bench-raw-"));
+        log(raw.summary() + cpuSummary(raw.cpu()));
         if (next.get() > last) {
             r.note("raw baseline used all " + capacity + " prepared cases before the time was up; rate over "
                     + String.format("%.1f s", raw.seconds()));
@@ -597,8 +601,10 @@ public final class Bench {
                 throw new IllegalStateException(resp.statusCode() + " " + resp.body());
             }
             return 201;
-        });
-        log(intake.summary());
+        }, cpu, t -> t.startsWith("bench-intake-") || t.startsWith("HttpClient-"));
+        log(intake.summary() + cpuSummary(intake.cpu()));
+        raw.cpu().details("raw", "caller_threads").forEach(r::detail);
+        intake.cpu().details("intake", "client").forEach(r::detail);
         waits.close();
         r.detail("intake_lock_waits", waits.summary());
         log("intake lock waits: " + waits.summary());
@@ -617,6 +623,11 @@ public final class Bench {
                 + "and update them); intake: POST /api/v1/disputes over loopback HTTP with " + o.clients()
                 + " concurrent clients (" + reporters.size() + " grid workers' tokens, 2 parties with ID numbers and phones, Idempotency-Key); "
                 + o.warmup().toSeconds() + " s warm-up then " + o.phase().toSeconds() + " s each, one after the other");
+    }
+
+    private static String cpuSummary(Cpu.PerOp c) {
+        return String.format("; CPU per call: JVM %.2f ms (of which the calling threads %.2f ms), database %s", c.jvmMs(),
+                c.threadsMs(), c.dbMs() == null ? "not measured" : String.format("%.2f ms", c.dbMs()));
     }
 
     private static final String[][] INTAKE_KINDS = {
@@ -895,6 +906,7 @@ public final class Bench {
         int moved = db.update("UPDATE ACT_RU_TIMER_JOB SET DUEDATE_ = ? WHERE DUEDATE_ = ?",
                 templates.stored(due), templates.stored(sentinel));
         long start = System.nanoTime();
+        Cpu.Reading cpuFrom = cpu.read(t -> t.startsWith("workflow-job"));
         LockWaits waits = new LockWaits(o);
         if (moved != n) {
             r.fail("timers: expected " + n + " timers at the sentinel due date, found " + moved);
@@ -918,6 +930,9 @@ public final class Bench {
             Thread.sleep(250);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Cpu.PerOp perTimer = Cpu.perOp(cpuFrom, cpu.read(t -> t.startsWith("workflow-job")), done);
+        perTimer.details(detailPrefix.substring(0, detailPrefix.length() - 1), "job_threads").forEach(r::detail);
+        log("timers: CPU per escalation" + cpuSummary(perTimer).substring("; CPU per call".length()));
         waits.close();
         r.detail(detailPrefix + "lock_waits", waits.summary());
         log("timers lock waits: " + waits.summary());

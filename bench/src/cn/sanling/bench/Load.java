@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,7 +102,8 @@ final class Load {
     }
 
     /** Latencies and counts of one timed run (the warm-up is not counted). */
-    record Result(String name, long ok, long errors, double seconds, long[] sortedNanos, String firstError) {
+    record Result(String name, long ok, long errors, double seconds, long[] sortedNanos, String firstError,
+            Cpu.PerOp cpu) {
 
         double perSecond() {
             return ok / seconds;
@@ -124,6 +126,15 @@ final class Load {
 
     static Result run(String name, int clients, Duration warmup, Duration duration, Call call)
             throws InterruptedException {
+        return run(name, clients, warmup, duration, call, null, t -> false);
+    }
+
+    /**
+     * As {@link #run(String, int, Duration, Duration, Call)}, and with {@code cpu} the CPU of the timed part per
+     * successful call: the JVM's, the threads {@code clientThreads} picks (the load generator's), the database's.
+     */
+    static Result run(String name, int clients, Duration warmup, Duration duration, Call call, Cpu cpu,
+            Predicate<String> clientThreads) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
@@ -182,12 +193,29 @@ final class Load {
             threads.add(t);
         }
         threads.forEach(Thread::start);
+        Cpu.Reading before = null;
+        Cpu.Reading after = null;
+        if (cpu != null) {
+            sleepUntil(measureFrom);
+            before = cpu.read(clientThreads);
+            sleepUntil(end);
+            after = cpu.read(clientThreads);
+        }
         for (Thread t : threads) {
             t.join();
         }
         long[] all = perClient.stream().filter(a -> a != null).flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = Math.max(1e-3, (Math.min(lastDone.get(), end) - measureFrom) / 1e9);
-        return new Result(name, all.length, errors.get(), seconds, all, firstError[0]);
+        // per call started in the timed part (those in flight at its two ends balance)
+        Cpu.PerOp perOp = before == null ? null : Cpu.perOp(before, after, all.length);
+        return new Result(name, all.length, errors.get(), seconds, all, firstError[0], perOp);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long ms = (nanoTime - System.nanoTime()) / 1_000_000;
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
     }
 
     /** Thrown by a call when its supply of work (e.g. prepared case rows) is used up: the client stops early. */

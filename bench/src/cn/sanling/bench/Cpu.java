@@ -1,0 +1,103 @@
+package cn.sanling.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by this JVM (the application, the load generator, the JIT and the GC), by some of its threads, and
+ * by the database server when it runs on this machine: what an operation costs, not only how long it took. On 2
+ * cores shared by the JVM and MariaDB, a phase's rate is its CPU cost per operation.
+ */
+final class Cpu {
+
+    /** Linux's USER_HZ: /proc/[pid]/stat counts clock ticks of 1/100 s on every architecture the JDK runs on. */
+    private static final double TICK_MS = 10.0;
+
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** A reading: JVM CPU, CPU of the threads the predicate picks, database server CPU (-1 when not readable). */
+    record Reading(long jvmNanos, long pickedNanos, long dbTicks) {
+    }
+
+    /** The CPU of one stretch of work, per operation. */
+    record PerOp(double jvmMs, double threadsMs, Double dbMs) {
+
+        Map<String, Object> details(String prefix, String threadsName) {
+            var m = new java.util.LinkedHashMap<String, Object>();
+            m.put(prefix + "_jvm_cpu_ms", jvmMs);
+            if (threadsName != null) {
+                m.put(prefix + "_" + threadsName + "_cpu_ms", threadsMs);
+            }
+            if (dbMs != null) {
+                m.put(prefix + "_db_cpu_ms", dbMs);
+            }
+            return m;
+        }
+    }
+
+    private final Path dbStat;
+
+    /** {@code localDatabase}: the database server runs on this machine (its CPU is read from /proc). */
+    Cpu(boolean localDatabase) {
+        this.dbStat = localDatabase ? databaseStat() : null;
+    }
+
+    Reading read(Predicate<String> threads) {
+        long picked = 0;
+        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && threads.test(t.getThreadName())) {
+                long ns = THREADS.getThreadCpuTime(t.getThreadId());
+                picked += Math.max(0, ns);
+            }
+        }
+        return new Reading(OS.getProcessCpuTime(), picked, dbTicks());
+    }
+
+    static PerOp perOp(Reading from, Reading to, double ops) {
+        double n = Math.max(1, ops);
+        Double db = from.dbTicks() < 0 || to.dbTicks() < 0 ? null : (to.dbTicks() - from.dbTicks()) * TICK_MS / n;
+        return new PerOp((to.jvmNanos() - from.jvmNanos()) / 1e6 / n, (to.pickedNanos() - from.pickedNanos()) / 1e6 / n,
+                db);
+    }
+
+    private long dbTicks() {
+        if (dbStat == null) {
+            return -1;
+        }
+        try {
+            // fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th
+            String stat = Files.readString(dbStat);
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** /proc/[pid]/stat of the local mariadbd or mysqld, or null (another machine, not Linux, not visible). */
+    private static Path databaseStat() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> {
+                        try {
+                            String comm = Files.readString(p.resolve("comm")).trim();
+                            return comm.equals("mariadbd") || comm.equals("mysqld");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    })
+                    .map(p -> p.resolve("stat")).findFirst().orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
