@@ -626,8 +626,9 @@ public final class Bench {
     }
 
     private static String cpuSummary(Cpu.PerOp c) {
-        return String.format("; CPU per call: JVM %.2f ms (of which the calling threads %.2f ms), database %s", c.jvmMs(),
-                c.threadsMs(), c.dbMs() == null ? "not measured" : String.format("%.2f ms", c.dbMs()));
+        return String.format("; CPU per call: JVM %.2f ms (of which the calling threads %.2f ms, the JIT compiler %s), "
+                + "database %s", c.jvmMs(), c.threadsMs(), c.jitMs() == null ? "?" : String.format("%.2f ms", c.jitMs()),
+                c.dbMs() == null ? "not measured" : String.format("%.2f ms", c.dbMs()));
     }
 
     private static final String[][] INTAKE_KINDS = {

@@ -24,18 +24,24 @@ final class Cpu {
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** A reading: JVM CPU, CPU of the threads the predicate picks, database server CPU (-1 when not readable). */
-    record Reading(long jvmNanos, long pickedNanos, long dbTicks) {
+    /**
+     * A reading: JVM CPU, CPU of the threads the predicate picks, of the JIT compiler threads, database server CPU
+     * (-1 when not readable).
+     */
+    record Reading(long jvmNanos, long pickedNanos, long jitTicks, long dbTicks) {
     }
 
     /** The CPU of one stretch of work, per operation. */
-    record PerOp(double jvmMs, double threadsMs, Double dbMs) {
+    record PerOp(double jvmMs, double threadsMs, Double jitMs, Double dbMs) {
 
         Map<String, Object> details(String prefix, String threadsName) {
             var m = new java.util.LinkedHashMap<String, Object>();
             m.put(prefix + "_jvm_cpu_ms", jvmMs);
             if (threadsName != null) {
                 m.put(prefix + "_" + threadsName + "_cpu_ms", threadsMs);
+            }
+            if (jitMs != null) {
+                m.put(prefix + "_jit_cpu_ms", jitMs);
             }
             if (dbMs != null) {
                 m.put(prefix + "_db_cpu_ms", dbMs);
@@ -59,24 +65,40 @@ final class Cpu {
                 picked += Math.max(0, ns);
             }
         }
-        return new Reading(OS.getProcessCpuTime(), picked, dbTicks());
+        return new Reading(OS.getProcessCpuTime(), picked, jitTicks(), dbStat == null ? -1 : ticks(dbStat));
     }
 
     static PerOp perOp(Reading from, Reading to, double ops) {
         double n = Math.max(1, ops);
-        Double db = from.dbTicks() < 0 || to.dbTicks() < 0 ? null : (to.dbTicks() - from.dbTicks()) * TICK_MS / n;
         return new PerOp((to.jvmNanos() - from.jvmNanos()) / 1e6 / n, (to.pickedNanos() - from.pickedNanos()) / 1e6 / n,
-                db);
+                perOp(from.jitTicks(), to.jitTicks(), n), perOp(from.dbTicks(), to.dbTicks(), n));
     }
 
-    private long dbTicks() {
-        if (dbStat == null) {
+    private static Double perOp(long fromTicks, long toTicks, double n) {
+        return fromTicks < 0 || toTicks < 0 ? null : (toTicks - fromTicks) * TICK_MS / n;
+    }
+
+    /** The JIT compiler threads of this JVM (not Java threads, so not in ThreadMXBean): -1 when /proc is not there. */
+    private static long jitTicks() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).matches("C[12] CompilerThre.*\\s*");
+                } catch (Exception e) {
+                    return false;
+                }
+            }).mapToLong(t -> Math.max(0, ticks(t.resolve("stat")))).sum();
+        } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a /proc/.../stat, in clock ticks; -1 when it cannot be read. */
+    private static long ticks(Path stat) {
         try {
             // fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th
-            String stat = Files.readString(dbStat);
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (Exception e) {
             return -1;
