@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ final class Cpu {
      * A reading: JVM CPU, CPU of the threads the predicate picks, of the JIT compiler threads, database server CPU
      * (-1 when not readable).
      */
-    record Reading(long jvmNanos, long pickedNanos, long jitTicks, long dbTicks) {
+    record Reading(long jvmNanos, Map<Long, Long> pickedNanos, long jitTicks, long dbTicks) {
     }
 
     /** The CPU of one stretch of work, per operation. */
@@ -58,11 +59,13 @@ final class Cpu {
     }
 
     Reading read(Predicate<String> threads) {
-        long picked = 0;
+        Map<Long, Long> picked = new HashMap<>();
         for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (t != null && threads.test(t.getThreadName())) {
                 long ns = THREADS.getThreadCpuTime(t.getThreadId());
-                picked += Math.max(0, ns);
+                if (ns >= 0) {
+                    picked.put(t.getThreadId(), ns);
+                }
             }
         }
         return new Reading(OS.getProcessCpuTime(), picked, jitTicks(), dbStat == null ? -1 : ticks(dbStat));
@@ -70,7 +73,12 @@ final class Cpu {
 
     static PerOp perOp(Reading from, Reading to, double ops) {
         double n = Math.max(1, ops);
-        return new PerOp((to.jvmNanos() - from.jvmNanos()) / 1e6 / n, (to.pickedNanos() - from.pickedNanos()) / 1e6 / n,
+        // per thread: a pool thread that ends in between takes its time with it, one that starts counts from zero
+        long picked = 0;
+        for (Map.Entry<Long, Long> t : to.pickedNanos().entrySet()) {
+            picked += Math.max(0, t.getValue() - from.pickedNanos().getOrDefault(t.getKey(), 0L));
+        }
+        return new PerOp((to.jvmNanos() - from.jvmNanos()) / 1e6 / n, picked / 1e6 / n,
                 perOp(from.jitTicks(), to.jitTicks(), n), perOp(from.dbTicks(), to.dbTicks(), n));
     }
 
