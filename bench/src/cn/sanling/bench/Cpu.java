@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -36,7 +37,7 @@ final class Cpu {
     record PerOp(double jvmMs, double threadsMs, Double jitMs, Double dbMs) {
 
         Map<String, Object> details(String prefix, String threadsName) {
-            var m = new java.util.LinkedHashMap<String, Object>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put(prefix + "_jvm_cpu_ms", jvmMs);
             if (threadsName != null) {
                 m.put(prefix + "_" + threadsName + "_cpu_ms", threadsMs);
