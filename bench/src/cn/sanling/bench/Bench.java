@@ -562,7 +562,7 @@ public final class Bench {
             started.put(id, runtime.startProcessInstanceByKey("dispute", Long.toString(id), vars).getId());
             return 200;
         }, cpu, t -> t.startsWith("bench-raw-"));
-        log(raw.summary() + cpuSummary(raw.cpu()));
+        log(raw.summary() + "; " + cpuSummary("call", raw.cpu()));
         if (next.get() > last) {
             r.note("raw baseline used all " + capacity + " prepared cases before the time was up; rate over "
                     + String.format("%.1f s", raw.seconds()));
@@ -602,7 +602,7 @@ public final class Bench {
             }
             return 201;
         }, cpu, t -> t.startsWith("bench-intake-") || t.startsWith("HttpClient-"));
-        log(intake.summary() + cpuSummary(intake.cpu()));
+        log(intake.summary() + "; " + cpuSummary("call", intake.cpu()));
         raw.cpu().details("raw", "caller_threads").forEach(r::detail);
         intake.cpu().details("intake", "client").forEach(r::detail);
         waits.close();
@@ -625,9 +625,10 @@ public final class Bench {
                 + o.warmup().toSeconds() + " s warm-up then " + o.phase().toSeconds() + " s each, one after the other");
     }
 
-    private static String cpuSummary(Cpu.PerOp c) {
-        return String.format("; CPU per call: JVM %.2f ms (of which the calling threads %.2f ms, the JIT compiler %s), "
-                + "database %s", c.jvmMs(), c.threadsMs(), c.jitMs() == null ? "?" : String.format("%.2f ms", c.jitMs()),
+    private static String cpuSummary(String per, Cpu.PerOp c) {
+        return String.format("CPU per %s: JVM %.2f ms (of which the calling threads %.2f ms, the JIT compiler %s), "
+                + "database %s", per, c.jvmMs(), c.threadsMs(),
+                c.jitMs() == null ? "?" : String.format("%.2f ms", c.jitMs()),
                 c.dbMs() == null ? "not measured" : String.format("%.2f ms", c.dbMs()));
     }
 
@@ -852,7 +853,7 @@ public final class Bench {
         // eleventh session; the measured round runs it warm, as every other phase is measured after its warm-up.
         // In full mode the first round is a whole 10k, so its time is the figure of the earlier rows.
         int firstRound = o.mode().equals("full") ? n : Math.max(1, n / 5);
-        Round cold = timerRound(firstRound, "timers_first_round_");
+        Round cold = timerRound(firstRound, "timers_first_round");
         r.detail("timers_first_round", (double) firstRound);
         r.detail("timers_first_round_s", cold.seconds());
         r.detail("timers_first_round_first_escalation_s", cold.firstAt());
@@ -862,7 +863,7 @@ public final class Bench {
                     + "round was not run", cold.done(), firstRound, cold.seconds()));
             return;
         }
-        Round warm = timerRound(n, "timers_");
+        Round warm = timerRound(n, "timers");
         r.detail("timers", (double) n);
         r.detail("timers_first_escalation_s", warm.firstAt());
         r.detail("timers_escalated_every_10s", warm.curve().toString());
@@ -932,10 +933,10 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Cpu.PerOp perTimer = Cpu.perOp(cpuFrom, cpu.read(t -> t.startsWith("workflow-job")), done);
-        perTimer.details(detailPrefix.substring(0, detailPrefix.length() - 1), "job_threads").forEach(r::detail);
-        log("timers: CPU per escalation" + cpuSummary(perTimer).substring("; CPU per call".length()));
+        perTimer.details(detailPrefix, "job_threads").forEach(r::detail);
+        log("timers: " + cpuSummary("escalation", perTimer));
         waits.close();
-        r.detail(detailPrefix + "lock_waits", waits.summary());
+        r.detail(detailPrefix + "_lock_waits", waits.summary());
         log("timers lock waits: " + waits.summary());
         Thread.sleep(3000);
         long events = db.scalar("SELECT COUNT(*) FROM dispute_event WHERE dispute_id BETWEEN ? AND ? "
