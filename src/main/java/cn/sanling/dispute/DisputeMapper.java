@@ -104,8 +104,4 @@ interface DisputeMapper {
     void insertCounter(@Param("county") String county, @Param("year") int year);
 
     int readCounter(@Param("county") String county, @Param("year") int year);
-
-    // ---- rules ----
-
-    List<RiskRules.Rule> riskRules();
 }

@@ -7,19 +7,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * 风险研判: the case's risk is the highest level of all matching rows of the risk_rule table (BLUE if none).
- * The rules are data, so a county can tune them without a release.
+ * The rules are data, so a county can tune them without a release; a change is read within a minute (the rules
+ * are cached, see {@link RiskRuleMapper}).
  */
 @Component
 class RiskRules {
 
-    private final DisputeMapper mapper;
+    private final RiskRuleMapper mapper;
 
-    RiskRules(DisputeMapper mapper) {
+    RiskRules(RiskRuleMapper mapper) {
         this.mapper = mapper;
     }
 
     RiskLevel grade(String categoryCode, String subCategoryCode, CaseSource source, Collection<RiskFlag> flags) {
-        return grade(mapper.riskRules(), categoryCode, subCategoryCode, source, flags);
+        return grade(mapper.all(), categoryCode, subCategoryCode, source, flags);
     }
 
     static RiskLevel grade(List<Rule> rules, String categoryCode, String subCategoryCode, CaseSource source,
