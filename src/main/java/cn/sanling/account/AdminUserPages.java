@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,10 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sanling.support.ProblemException;
+import cn.sanling.support.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** User administration for ADMIN as pages: list, create, enable/disable, reset a password (三员分立: no case data). */
-@Controller
+@WebPage
 class AdminUserPages {
 
     private static final int PAGE_SIZE = 50;

@@ -3,12 +3,13 @@ package cn.sanling.account;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import cn.sanling.support.WebPage;
+
 /** Puts the signed-in {@link Actor} into every page's model as {@code me} (null on the login page), for the nav. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = WebPage.class)
 class CurrentActorModel {
 
     private final CurrentActorResolver resolver;

@@ -1,14 +1,14 @@
 package cn.sanling.account;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.sanling.region.Region;
 import cn.sanling.region.RegionService;
+import cn.sanling.support.WebPage;
 
 /** The sign-in form (fields username, password, _csrf) and the signed-in home page. */
-@Controller
+@WebPage
 class LoginPageController {
 
     private final RegionService regions;

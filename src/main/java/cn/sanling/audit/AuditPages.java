@@ -3,7 +3,6 @@ package cn.sanling.audit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,9 +10,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.core.Authentication;
 
 import cn.sanling.region.Scope;
+import cn.sanling.support.WebPage;
 
 /** The audit page (/audit): filters, entries, and the chain check. */
-@Controller
+@WebPage
 class AuditPages {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -30,6 +29,7 @@ import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
+import cn.sanling.support.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * case page with every action of SPEC §7 as a form. Problems thrown here become the friendly error page with their
  * status (404 outside the scope); a form's 400 or 409 re-renders the form with the message.
  */
-@Controller
+@WebPage
 class CasePages {
 
     static final int PAGE_SIZE = 20;

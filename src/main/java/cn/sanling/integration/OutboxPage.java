@@ -2,7 +2,6 @@ package cn.sanling.integration;
 
 import java.time.ZoneId;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +14,10 @@ import cn.sanling.account.Actor;
 import cn.sanling.account.Role;
 import cn.sanling.integration.OutboxMessage.State;
 import cn.sanling.support.ProblemException;
+import cn.sanling.support.WebPage;
 
 /** The page /admin/outbox (110 反馈): messages by state with counts, and a re-send button. ADMIN only. */
-@Controller
+@WebPage
 @RequestMapping("/admin/outbox")
 class OutboxPage {
 

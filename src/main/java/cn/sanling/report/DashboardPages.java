@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,10 +22,11 @@ import cn.sanling.region.RegionService;
 import cn.sanling.report.Statistics.MonthlySheet;
 import cn.sanling.report.Statistics.Summary;
 import cn.sanling.support.ProblemException;
+import cn.sanling.support.WebPage;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Supervisor pages: the dashboard (/dashboard) with charts and drill-down, the ledger page (/ledger) and downloads. */
-@Controller
+@WebPage
 class DashboardPages {
 
     private final StatisticsService statistics;

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,9 +12,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sanling.account.Actor;
 import cn.sanling.support.ProblemException;
+import cn.sanling.support.WebPage;
 
 /** The 三零 board (/sanling) and the incidents register page (/incidents). */
-@Controller
+@WebPage
 class SanlingPages {
 
     private final SanlingService service;

@@ -7,7 +7,6 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -18,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Whatever fails outside a controller (unknown paths, filter errors) ends here: Problem Details for the API under
  * /api/, the friendly error page for people. Never a stack trace or a Whitelabel page.
  */
-@Controller
+@WebPage
 class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")

@@ -1,6 +1,5 @@
 package cn.sanling.support;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * page when it was rendered in answer to a form POST (a form with errors, a revealed party), whose URL may have no GET
  * (following it answered 405). A page with a GET address of its own sets {@code languageBase} to it.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = WebPage.class)
 class LanguageLinks {
 
     static final String MODEL = "languageBase";

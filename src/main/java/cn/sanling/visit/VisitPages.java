@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,6 +32,7 @@ import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.Times;
+import cn.sanling.support.WebPage;
 import cn.sanling.visit.VisitForms.CampaignForm;
 import cn.sanling.visit.VisitForms.HouseholdForm;
 import cn.sanling.visit.VisitForms.VisitForm;
@@ -44,7 +44,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The grid worker's pages, made for a phone: the visit board (my grids, today's visits, households still to visit),
  * the visit form (with "report the hazard as a dispute"), households, and screening campaigns with their coverage.
  */
-@Controller
+@WebPage
 class VisitPages {
 
     /** A grid worker is expected to look in on every household about once a month. */
