@@ -90,13 +90,8 @@ final class Cpu {
     /** The JIT compiler threads of this JVM (not Java threads, so not in ThreadMXBean): -1 when /proc is not there. */
     private static long jitTicks() {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.filter(t -> {
-                try {
-                    return Files.readString(t.resolve("comm")).matches("C[12] CompilerThre.*\\s*");
-                } catch (Exception e) {
-                    return false;
-                }
-            }).mapToLong(t -> Math.max(0, ticks(t.resolve("stat")))).sum();
+            return tasks.filter(t -> comm(t).matches("C[12] CompilerThre.*"))
+                    .mapToLong(t -> Math.max(0, ticks(t.resolve("stat")))).sum();
         } catch (Exception e) {
             return -1;
         }
@@ -114,18 +109,20 @@ final class Cpu {
         }
     }
 
+    /** The command name of a /proc process or task directory, trimmed; empty when it cannot be read. */
+    private static String comm(Path dir) {
+        try {
+            return Files.readString(dir.resolve("comm")).trim();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     /** /proc/[pid]/stat of the local mariadbd or mysqld, or null (another machine, not Linux, not visible). */
     private static Path databaseStat() {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> {
-                        try {
-                            String comm = Files.readString(p.resolve("comm")).trim();
-                            return comm.equals("mariadbd") || comm.equals("mysqld");
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    })
+                    .filter(p -> comm(p).equals("mariadbd") || comm(p).equals("mysqld"))
                     .map(p -> p.resolve("stat")).findFirst().orElse(null);
         } catch (Exception e) {
             return null;

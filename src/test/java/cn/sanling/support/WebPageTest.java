@@ -11,8 +11,10 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Page controllers are {@link WebPage}s, so the page-model advices (the nav's signed-in user, the language links)
@@ -29,12 +31,12 @@ class WebPageTest {
         List<String> plain = new ArrayList<>();
         List<String> advices = new ArrayList<>();
         for (BeanDefinition bean : scan.findCandidateComponents("cn.sanling")) {
-            Class<?> type = load(bean.getBeanClassName());
+            Class<?> type = ClassUtils.resolveClassName(bean.getBeanClassName(), null);
             if (AnnotatedElementUtils.hasAnnotation(type, ControllerAdvice.class)) {
                 ControllerAdvice advice = AnnotatedElementUtils.findMergedAnnotation(type, ControllerAdvice.class);
                 advices.add(type.getSimpleName());
                 assertThat(advice.annotations()).as(type.getName())
-                        .containsAnyOf(WebPage.class, org.springframework.web.bind.annotation.RestController.class)
+                        .containsAnyOf(WebPage.class, RestController.class)
                         .doesNotContain(Controller.class);
             } else if (AnnotatedElementUtils.hasAnnotation(type, WebPage.class)) {
                 pages.add(type.getSimpleName());
@@ -46,13 +48,5 @@ class WebPageTest {
         assertThat(plain).as("controllers that render pages but are not @WebPage").isEmpty();
         assertThat(pages).contains("CasePages", "LoginPageController", "ErrorPages", "DashboardPages");
         assertThat(advices).contains("CurrentActorModel", "LanguageLinks");
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
