@@ -41,6 +41,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.authentication.LockedException;
 
 import cn.sanling.support.Secrets;
@@ -82,6 +84,15 @@ class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's default firewall, with the same header rules checked faster (HeaderRules). */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderRules.NAMES);
+        firewall.setAllowedHeaderValues(HeaderRules.VALUES);
+        return firewall;
     }
 
     @Bean
