@@ -20,6 +20,9 @@ interface DisputeMapper {
 
     DisputeRow findByProcess(@Param("processInstanceId") String processInstanceId);
 
+    /** The case's risk level alone; null if there is no such case. */
+    RiskLevel riskLevel(@Param("id") long id);
+
     /**
      * Writes a transition if nobody changed the case since {@code expectedVersion}; returns rows updated (0 or 1).
      * {@code ever_overdue} is only ever set: by an overdue row or a row whose {@code deadlineMissed} is set.

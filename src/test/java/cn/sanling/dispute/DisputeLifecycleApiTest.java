@@ -287,6 +287,18 @@ class DisputeLifecycleApiTest {
     }
 
     @Test
+    void a_case_below_red_alerts_nobody() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+
+        JsonNode c = steps.get("med_jiaokou", id);
+        assertThat(c.get("riskLevel").asString()).isNotEqualTo("RED");
+        assertThat(c.get("level").asString()).isEqualTo("VILLAGE");
+        assertThat(steps.timelineActions("med_jiaokou", id)).contains("REPORT").doesNotContain("NOTIFY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE dispute_id = ?", Integer.class, id))
+                .isZero();
+    }
+
+    @Test
     void supervisor_supervises_and_the_handler_responds() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
         steps.act("med_jiaokou", id, action("ACCEPT"));
