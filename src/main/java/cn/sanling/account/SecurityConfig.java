@@ -105,9 +105,14 @@ class SecurityConfig {
         return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
     }
 
+    /**
+     * HS256 tokens, their expiry checked with Spring's default clock skew (60 s); the last 4,096 accepted ones are
+     * remembered until they expire (RecentTokens).
+     */
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtKey) {
-        return NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+        return new RecentTokens(NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build(),
+                Clock.systemUTC(), 4096);
     }
 
     /**
