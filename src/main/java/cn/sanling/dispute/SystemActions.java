@@ -52,11 +52,7 @@ public class SystemActions {
     public void riskGraded(long caseId) {
         // runs in every intake; most cases are not RED, and their risk level alone says so (reading the whole row
         // here was ~4% of an intake request's thread, bench/README.md)
-        RiskLevel risk = mapper.riskLevel(caseId);
-        if (risk == null) {
-            throw new IllegalStateException("no case " + caseId);
-        }
-        if (risk == RiskLevel.RED) {
+        if (found(mapper.riskLevel(caseId), caseId) == RiskLevel.RED) {
             commands.notifyRed(require(caseId), clock.instant(), SYSTEM);
         }
     }
@@ -157,10 +153,14 @@ public class SystemActions {
     }
 
     private DisputeRow require(long caseId) {
-        DisputeRow c = mapper.find(caseId);
-        if (c == null) {
+        return found(mapper.find(caseId), caseId);
+    }
+
+    /** What a read of the case returned; the process names a case that must exist. */
+    private static <T> T found(T read, long caseId) {
+        if (read == null) {
             throw new IllegalStateException("no case " + caseId);
         }
-        return c;
+        return read;
     }
 }
