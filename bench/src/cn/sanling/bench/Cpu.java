@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
  * cores shared by the JVM and MariaDB, a phase's rate is its CPU cost per operation.
  */
 final class Cpu {
+
+    /** The database server's process name: MariaDB's, or MySQL's. */
+    private static final Set<String> DATABASE_COMMANDS = Set.of("mariadbd", "mysqld");
 
     /** Linux's USER_HZ: /proc/[pid]/stat counts clock ticks of 1/100 s on every architecture the JDK runs on. */
     private static final double TICK_MS = 10.0;
@@ -122,7 +126,7 @@ final class Cpu {
     private static Path databaseStat() {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> comm(p).equals("mariadbd") || comm(p).equals("mysqld"))
+                    .filter(p -> DATABASE_COMMANDS.contains(comm(p)))
                     .map(p -> p.resolve("stat")).findFirst().orElse(null);
         } catch (Exception e) {
             return null;
