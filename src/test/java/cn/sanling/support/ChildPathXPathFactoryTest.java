@@ -139,6 +139,7 @@ class ChildPathXPathFactoryTest {
 
     @Test
     void mybatis_builds_the_same_statements_from_our_mappers_with_either_xpath() throws Exception {
+        // getMappedStatementNames() builds every pending statement first and fails on one it cannot resolve
         Configuration viaShortcut = readOurMappers();
         String jdkFactory = "javax.xml.xpath.XPathFactory:" + XPathFactory.DEFAULT_OBJECT_MODEL_URI;
         Configuration viaJdk;
@@ -152,7 +153,6 @@ class ChildPathXPathFactoryTest {
         assertThat(viaShortcut.getMappedStatementNames()).hasSizeGreaterThan(100)
                 .containsExactlyInAnyOrderElementsOf(viaJdk.getMappedStatementNames());
         assertThat(viaShortcut.getResultMapNames()).containsExactlyInAnyOrderElementsOf(viaJdk.getResultMapNames());
-        assertThat(viaShortcut.getIncompleteStatements()).isEmpty();
         for (String id : viaJdk.getMappedStatementNames().stream().filter(name -> name.contains(".")).toList()) {
             MappedStatement expected = viaJdk.getMappedStatement(id);
             MappedStatement actual = viaShortcut.getMappedStatement(id);
