@@ -29,16 +29,16 @@ import org.xml.sax.InputSource;
  *
  * <p>Why: MyBatis reads every mapper file through {@code javax.xml.xpath}, with one evaluation per statement for its
  * {@code selectKey} children alone, and the JDK builds a fresh evaluation context for each one (stacks of several
- * thousand slots, allocated and cleared). Flowable's ~60 mapping files and ours made that ~14% of the main thread's
+ * thousand slots, allocated and cleared). Flowable's ~60 mapping files and ours made that 5-15% of the main thread's
  * start-up (JFR, bench/README.md "Fourteenth session"). MyBatis offers no hook for its parser; JAXP's service
  * lookup ({@code META-INF/services/javax.xml.xpath.XPathFactory}) is the one way in, so this factory serves every
  * {@code XPathFactory.newInstance()} of the application.
  *
  * <p>Only node results of paths made of plain element names are answered here, and only on DOM trees where the
  * answer cannot differ from XPath 1.0's: names without a prefix, elements without a namespace, no unexpanded entity
- * references. Everything else (other expressions, other result types, other inputs, resolvers, compiled
- * expressions) goes to the JDK's own implementation unchanged. ChildPathXPathFactoryTest compares both on every
- * element of every mapper file on the class path.
+ * references (variable and function resolvers and namespace contexts cannot change what such a path selects).
+ * Everything else (other expressions, other result types, other inputs, compiled expressions) goes to the JDK's
+ * own implementation unchanged. ChildPathXPathFactoryTest compares both on the application's MyBatis files.
  */
 public final class ChildPathXPathFactory extends XPathFactory {
 

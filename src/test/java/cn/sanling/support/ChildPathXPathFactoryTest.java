@@ -28,8 +28,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The shortcut answers exactly what the JDK's XPath answers: on every element of every MyBatis file the application
- * reads (ours and Flowable's), for the paths MyBatis asks and for others like them.
+ * The shortcut answers exactly what the JDK's XPath answers: on every MyBatis file the application reads (ours and
+ * Flowable's), from the document and the elements of its top two levels, for the paths MyBatis asks and for others
+ * like them.
  */
 class ChildPathXPathFactoryTest {
 
