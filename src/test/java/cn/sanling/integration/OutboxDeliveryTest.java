@@ -149,24 +149,42 @@ class OutboxDeliveryTest {
 
     @Test
     void a_receiver_that_is_not_listening_is_a_failed_attempt_not_a_crash() throws IOException {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        PoliceProperties.Feedback cfg = new PoliceProperties.Feedback(false, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10), 10, Duration.ofSeconds(1), 2.0,
-                Duration.ofSeconds(4), 3);
-        OutboxRelay relay = new OutboxRelay(outbox, new HmacSigner(PoliceAlerts.SECRET),
-                URI.create("http://127.0.0.1:" + closedPort + "/feedback"), cfg, false, "probe", Clock.systemUTC());
-        OutboxMessage m = new OutboxMessage(0, "00000000-0000-0000-0000-000000000000", Outbox.FEEDBACK_TOPIC, 0,
-                PoliceAlerts.JIAOKOU, "A", "C", "RESOLVED", "{}", OutboxMessage.State.PENDING, 1, Instant.now(),
-                Instant.now(), null, null, null, null, null, null);
+        OutboxRelay relay = probeRelay(closedPort());
 
         long started = System.nanoTime();
-        String error = relay.send(m);
+        String error = relay.send(probeMessage());
 
         assertThat(error).contains("ConnectException");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void a_relay_builds_its_http_client_when_it_first_sends() throws IOException {
+        OutboxRelay relay = probeRelay(closedPort());
+        assertThat(relay.hasHttpClient()).as("before any send").isFalse();
+
+        relay.send(probeMessage());
+        assertThat(relay.hasHttpClient()).as("after a send").isTrue();
+    }
+
+    private OutboxRelay probeRelay(int port) {
+        PoliceProperties.Feedback cfg = new PoliceProperties.Feedback(false, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10), 10, Duration.ofSeconds(1), 2.0,
+                Duration.ofSeconds(4), 3);
+        return new OutboxRelay(outbox, new HmacSigner(PoliceAlerts.SECRET),
+                URI.create("http://127.0.0.1:" + port + "/feedback"), cfg, false, "probe", Clock.systemUTC());
+    }
+
+    private static OutboxMessage probeMessage() {
+        return new OutboxMessage(0, "00000000-0000-0000-0000-000000000000", Outbox.FEEDBACK_TOPIC, 0,
+                PoliceAlerts.JIAOKOU, "A", "C", "RESOLVED", "{}", OutboxMessage.State.PENDING, 1, Instant.now(),
+                Instant.now(), null, null, null, null, null, null);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** The relay's thread seals its audit entries into the chain right after its commit: allow it a moment. */
