@@ -52,7 +52,7 @@ class MigrationsTest {
         String database = TestDatabase.mariadbDatabase().equals("test") ? "sanling_migrate_test"
                 : TestDatabase.mariadbDatabase() + "_migrate";
         String url = "jdbc:mysql://127.0.0.1:3306/" + database + "?nullCatalogMeansCurrent=true"
-                + "&rewriteBatchedStatements=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8";
+                + "&rewriteBatchedStatements=true&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8";
         try (Connection server = DriverManager.getConnection(TestDatabase.MARIADB_SERVER_URL, db.username(),
                 db.password()); Statement s = server.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);

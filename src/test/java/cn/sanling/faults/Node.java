@@ -56,7 +56,7 @@ final class Node implements AutoCloseable {
 
     static String jdbcUrl(String database) {
         return "jdbc:mysql://127.0.0.1:3306/" + database + "?nullCatalogMeansCurrent=true&rewriteBatchedStatements=true"
-                + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8&connectTimeout=3000&socketTimeout=30000";
+                + "&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8&connectTimeout=3000&socketTimeout=30000";
     }
 
     /** Drops and recreates a database of the fault tests' own. */

@@ -71,7 +71,7 @@ final class PrivateMariaDb implements AutoCloseable {
 
     String url(String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?nullCatalogMeansCurrent=true"
-                + "&rewriteBatchedStatements=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8&connectTimeout=3000"
+                + "&rewriteBatchedStatements=true&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8&connectTimeout=3000"
                 + "&socketTimeout=30000";
     }
 

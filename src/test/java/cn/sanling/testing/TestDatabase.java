@@ -25,7 +25,7 @@ public enum TestDatabase {
     H2("jdbc:h2:mem:sanling;MODE=MySQL;DB_CLOSE_DELAY=-1", "org.h2.Driver", "sa", ""),
 
     MARIADB("jdbc:mysql://127.0.0.1:3306/" + mariadbDatabase() + "?nullCatalogMeansCurrent=true"
-            + "&rewriteBatchedStatements=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8", "com.mysql.cj.jdbc.Driver",
+            + "&rewriteBatchedStatements=true&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8", "com.mysql.cj.jdbc.Driver",
             "root", "");
 
     /** The server, without a database, for administrative statements (create and drop databases). */

@@ -1,0 +1,134 @@
+package cn.sanling.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+import cn.sanling.testing.TestArea;
+import cn.sanling.testing.TestDatabase;
+import cn.sanling.testing.TestUsers;
+
+/**
+ * The MySQL profile's URL has Connector/J prepare statements on the server ({@code useServerPrepStmts} with the
+ * driver's statement cache), which spares MariaDB parsing a statement's text on every execution. These tests hold
+ * the two promises README makes about it: a pooled connection prepares a statement once and then only executes it,
+ * and a server that refuses to prepare more ({@code max_prepared_stmt_count} reached) makes statements slower, not
+ * wrong. MariaDB only: H2 has no such protocol.
+ */
+@SanlingIntegrationTest
+@EnabledIfSystemProperty(named = "sanling.test.db", matches = "mariadb")
+class ServerPreparedStatementsTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TestApi api;
+
+    @Autowired
+    TestUsers users;
+
+    @Test
+    void a_pooled_connection_prepares_a_statement_once_and_then_only_executes_it() throws SQLException {
+        String sql = "SELECT COUNT(*) FROM region WHERE code LIKE ? /* " + UUID.randomUUID() + " */";
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Long> before = sessionStatus(c);
+            for (int i = 0; i < 3; i++) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, "4112%");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getLong(1)).isPositive();
+                    }
+                }
+            }
+            Map<String, Long> after = sessionStatus(c);
+            assertThat(after.get("Com_stmt_prepare") - before.get("Com_stmt_prepare")).as("prepared").isEqualTo(1);
+            assertThat(after.get("Com_stmt_execute") - before.get("Com_stmt_execute")).as("executed").isEqualTo(3);
+            // closing the statement hands it back to the driver's cache; the server keeps it for the next use
+            assertThat(after.get("Com_stmt_close") - before.get("Com_stmt_close")).as("closed").isZero();
+        }
+    }
+
+    @Test
+    void cases_are_reported_and_worked_while_the_server_refuses_to_prepare_more() throws SQLException {
+        TestArea area = TestArea.inTownship(api, users, "411202006", 2);
+        try (Connection admin = DriverManager.getConnection(TestDatabase.MARIADB_SERVER_URL, "root", "")) {
+            long limit = globalNumber(admin, "SELECT @@GLOBAL.max_prepared_stmt_count");
+            try {
+                execute(admin, "SET GLOBAL max_prepared_stmt_count = 0");
+
+                // a statement text no connection has prepared yet runs unprepared, with the right answer
+                String sql = "SELECT COUNT(*) FROM region WHERE code LIKE ? /* " + UUID.randomUUID() + " */";
+                try (Connection c = dataSource.getConnection()) {
+                    Map<String, Long> before = sessionStatus(c);
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setString(1, area.village);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            assertThat(rs.next()).isTrue();
+                            assertThat(rs.getLong(1)).isEqualTo(1);
+                        }
+                    }
+                    Map<String, Long> after = sessionStatus(c);
+                    assertThat(after.get("Com_stmt_execute") - before.get("Com_stmt_execute")).as("executed prepared")
+                            .isZero();
+                    assertThat(after.get("Com_select") - before.get("Com_select")).as("selects as text").isEqualTo(1);
+                }
+
+                // the whole intake and a transition, through the API: whatever is not prepared yet runs as text
+                long id = area.report().title("预编译语句上限 " + UUID.randomUUID()).file();
+                area.act(area.villageMediator, id, "ACCEPT");
+                ApiResponse read = area.as(area.villageMediator).get("/api/v1/disputes/" + id);
+                assertThat(read.status()).as("%s", read).isEqualTo(200);
+                assertThat(read.json().get("status").asString()).isEqualTo("MEDIATING");
+                assertThat(read.json().get("title").asString()).startsWith("预编译语句上限 ");
+            } finally {
+                execute(admin, "SET GLOBAL max_prepared_stmt_count = " + limit);
+            }
+        }
+    }
+
+    /** This connection's statement counters, read as text (a plain statement is never prepared). */
+    private static Map<String, Long> sessionStatus(Connection c) throws SQLException {
+        Map<String, Long> status = new HashMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW SESSION STATUS WHERE Variable_name IN "
+                        + "('Com_stmt_prepare', 'Com_stmt_execute', 'Com_stmt_close', 'Com_select')")) {
+            while (rs.next()) {
+                status.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        assertThat(status).hasSize(4);
+        return status;
+    }
+
+    private static long globalNumber(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
