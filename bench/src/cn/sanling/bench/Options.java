@@ -79,9 +79,14 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
         return mode.equals("smoke");
     }
 
+    /** Connector/J's parameters of application-mysql.yml's default URL, which README recommends. */
+    static final String DRIVER_PARAMS = "nullCatalogMeansCurrent=true&rewriteBatchedStatements=true&useServerPrepStmts=true"
+            + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8";
+
+    /** The URL of the loader and the application: README's driver parameters, or SANLING_BENCH_JDBC_PARAMS to compare others. */
     String jdbcUrl(String database) {
-        return "jdbc:mysql://" + dbHost + "/" + database + "?nullCatalogMeansCurrent=true&rewriteBatchedStatements=true"
-                + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+        return "jdbc:mysql://" + dbHost + "/" + database + "?" + env("SANLING_BENCH_JDBC_PARAMS", DRIVER_PARAMS)
+                + "&useSSL=false&allowPublicKeyRetrieval=true";
     }
 
     private static String env(String name, String fallback) {
