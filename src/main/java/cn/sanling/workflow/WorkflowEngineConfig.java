@@ -1,8 +1,10 @@
 package cn.sanling.workflow;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.ibatis.plugin.Interceptor;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.history.DefaultHistoryConfigurationSettings;
 import org.flowable.job.service.JobProcessor;
@@ -37,7 +39,7 @@ class WorkflowEngineConfig {
     /**
      * H2 in MODE=MySQL rejects Flowable's H2 DDL (IDENTITY), so on that URL Flowable is told it is talking to
      * MySQL, whose DDL and SQL H2 accepts in that mode. The async executor's settings come from
-     * {@code sanling.workflow.*}.
+     * {@code sanling.workflow.*}. The engine's bulk inserts render once per list size ({@link BulkSqlShapes}).
      */
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> sanlingEngineConfigurer(Environment env) {
@@ -65,6 +67,12 @@ class WorkflowEngineConfig {
             config.setCreateDiagramOnDeploy(false);
             config.setHistoryConfigurationSettings(new NoVariableHistory(config));
             config.setJobProcessors(List.of(new TimersWithoutProcessLock()));
+            List<Interceptor> interceptors = new ArrayList<>();
+            if (config.getCustomMybatisInterceptors() != null) {
+                interceptors.addAll(config.getCustomMybatisInterceptors());
+            }
+            interceptors.add(new BulkSqlShapes());
+            config.setCustomMybatisInterceptors(interceptors);
         };
     }
 
