@@ -43,7 +43,10 @@ class ProcessDelegates {
         };
     }
 
-    /** Mirrors the open accept/mediate/follow-up task onto the case row (the worklist's read model). */
+    /**
+     * The task mirror of process versions deployed before {@link TaskCreatedMirror}, whose user tasks still name it: their
+     * tasks are mirrored twice, by this and by {@link TaskCreatedMirror}, with the same values.
+     */
     @Bean
     TaskListener taskMirror(SystemActions system) {
         return (DelegateTask task) -> system.taskOpened(
