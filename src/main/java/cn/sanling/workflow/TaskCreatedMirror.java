@@ -19,7 +19,7 @@ import cn.sanling.dispute.SystemActions;
  * <p>An engine event rather than the BPMN task listener {@code ${taskMirror}} that process versions before it name:
  * Flowable resolves a listener's expression against the task's variables before Spring's beans, and so read the
  * task's variables from the database (a task being opened has none) for every task of every case: one statement of
- * a report's ~29 and of an escalation's ~45 (bench/README.md). The case id is read from the task's execution, which
+ * a report's 31 and of an escalation's ~48 (bench/README.md). The case id is read from the task's execution, which
  * is in the command's entity cache.
  */
 @Component
