@@ -44,8 +44,8 @@ class ProcessDelegates {
     }
 
     /**
-     * The task mirror of process versions deployed before {@link TaskCreatedMirror}, whose user tasks still name it: their
-     * tasks are mirrored twice, by this and by {@link TaskCreatedMirror}, with the same values.
+     * The task mirror of process versions deployed before {@link TaskCreatedMirror}, whose user tasks still name it:
+     * their tasks are mirrored twice, by this and by {@link TaskCreatedMirror}, with the same values.
      */
     @Bean
     TaskListener taskMirror(SystemActions system) {

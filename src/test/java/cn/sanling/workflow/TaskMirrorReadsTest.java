@@ -27,9 +27,9 @@ import cn.sanling.testing.TestArea;
 import cn.sanling.testing.TestUsers;
 
 /**
- * The task mirror ({@link TaskCreatedMirror}) finds a new task's case without reading the task's own
- * variables: opening a task (on a report, an action, a deadline's escalation) queries no task variables, and the
- * case row still names the open task.
+ * The task mirror ({@link TaskCreatedMirror}) finds a new task's case without reading the task's own variables:
+ * opening a task (on a report, an action, a deadline's escalation) queries no task variables, and the case row still
+ * names the open task.
  */
 @SanlingIntegrationTest
 class TaskMirrorReadsTest {
