@@ -54,7 +54,8 @@ class ProcessDelegates {
                 TaskKeys.apiName(task.getTaskDefinitionKey()), task.getId());
     }
 
-    private static long caseId(DelegateExecution execution) {
+    /** The case a process execution belongs to (the process variable {@link CaseProcess#CASE_ID}). */
+    static long caseId(DelegateExecution execution) {
         return ((Number) execution.getVariable(CaseProcess.CASE_ID)).longValue();
     }
 }

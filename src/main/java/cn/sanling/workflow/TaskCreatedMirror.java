@@ -9,7 +9,6 @@ import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.task.api.Task;
 import org.springframework.stereotype.Component;
 
-import cn.sanling.dispute.CaseProcess;
 import cn.sanling.dispute.SystemActions;
 
 /**
@@ -37,9 +36,9 @@ class TaskCreatedMirror {
                     && task.getExecutionId() != null) {
                 String api = TaskKeys.apiName(task.getTaskDefinitionKey());
                 if (api != null) { // not the 督办 response tasks
-                    Object caseId = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId())
-                            .getVariable(CaseProcess.CASE_ID);
-                    system.taskOpened(((Number) caseId).longValue(), api, task.getId());
+                    long caseId = ProcessDelegates.caseId(
+                            CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId()));
+                    system.taskOpened(caseId, api, task.getId());
                 }
             }
         }
