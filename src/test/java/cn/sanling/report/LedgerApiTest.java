@@ -19,7 +19,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.flowable.engine.ManagementService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.dispute.SystemActions;
+import cn.sanling.testing.CaseTimers;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -47,7 +47,7 @@ class LedgerApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ManagementService management;
+    CaseTimers timers;
 
     TestArea area;
     String pendingNo, closedNo, resolvedNo, escalatedNo;
@@ -65,11 +65,7 @@ class LedgerApiTest {
         // accepted in time, then its village mediation deadline passed: the engine fires its timer
         long escalated = area.report().category("NEIGHBOUR").title("宅基地边界").file();
         area.act(area.villageMediator, escalated, "ACCEPT");
-        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, escalated);
-        String timer = management.createTimerJobQuery().processInstanceId(pid).elementId("mediateTimer").singleResult()
-                .getId();
-        management.moveTimerToExecutableJob(timer);
-        management.executeJob(timer);
+        timers.passMediationDeadline(escalated);
         pendingNo = caseNo(pending);
         resolvedNo = caseNo(resolved);
         closedNo = caseNo(closed);

@@ -2,12 +2,12 @@ package cn.sanling.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.flowable.engine.ManagementService;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.sanling.testing.CaseTimers;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -28,7 +28,7 @@ class BulkSqlShapesEngineTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ManagementService management;
+    CaseTimers timers;
     @Autowired
     SpringProcessEngineConfiguration engine;
 
@@ -43,12 +43,7 @@ class BulkSqlShapesEngineTest {
             for (int i = 0; i < 3; i++) {
                 long id = area.report().title("批量插入形状 " + i).file();
                 area.act(area.villageMediator, id, "ACCEPT");
-                String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class,
-                        id);
-                String timer = management.createTimerJobQuery().processInstanceId(pid).elementId("mediateTimer")
-                        .singleResult().getId();
-                management.moveTimerToExecutableJob(timer);
-                management.executeJob(timer);
+                timers.passMediationDeadline(id);
                 assertThat(jdbc.queryForObject("SELECT level FROM dispute WHERE id = ?", String.class, id))
                         .as("escalated by its timer").isEqualTo("TOWNSHIP");
                 area.act(area.townshipMediator, id, "ACCEPT");

@@ -15,12 +15,12 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
-import org.flowable.engine.ManagementService;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.sanling.testing.CaseTimers;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -41,7 +41,7 @@ class TaskMirrorReadsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ManagementService management;
+    CaseTimers timers;
     @Autowired
     SpringProcessEngineConfiguration engine;
 
@@ -57,11 +57,7 @@ class TaskMirrorReadsTest {
             assertThat(currentTask(id)).isEqualTo("ACCEPT");
             area.act(area.villageMediator, id, "ACCEPT");
             assertThat(currentTask(id)).isEqualTo("MEDIATE");
-            String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
-            String timer = management.createTimerJobQuery().processInstanceId(pid).elementId("mediateTimer")
-                    .singleResult().getId();
-            management.moveTimerToExecutableJob(timer);
-            management.executeJob(timer);
+            timers.passMediationDeadline(id);
             assertThat(jdbc.queryForObject("SELECT level FROM dispute WHERE id = ?", String.class, id))
                     .isEqualTo("TOWNSHIP");
             assertThat(currentTask(id)).isEqualTo("ACCEPT");
