@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Case numbers {@code {county}-{year}-{6-digit sequence}}, gap-free per county and year: the counter row is
- * incremented inside the creating transaction and stays locked until it commits, so a rolled-back intake gives
- * its number back and concurrent intakes in one county queue on the row. Intake therefore draws the number as late
- * as it can (after the process start), so the row is held for little more than the commit.
+ * incremented inside the creating transaction (on MySQL the same statement returns the new value) and stays locked
+ * until it commits, so a rolled-back intake gives its number back and concurrent intakes in one county queue on the
+ * row. Intake therefore draws the number as late as it can (after the process start), so the row is held for little
+ * more than the commit.
  *
  * <p>The row for a new county and year is created first in a short transaction of its own: two intakes both
  * finding it missing and both inserting inside their main transactions deadlock on InnoDB's gap locks. Counters
@@ -39,18 +40,22 @@ class CaseNumbers {
 
     String next(String countyCode, int year) {
         String key = countyCode + "/" + year;
-        if (!known.contains(key) || mapper.bumpCounter(countyCode, year) != 1) {
-            // first use on this node (or the row went away after all): make sure it exists, then bump
+        Draw draw = new Draw(countyCode, year);
+        if (!known.contains(key) || mapper.drawNumber(draw) != 1) {
+            // first use on this node (or the row went away after all): make sure it exists, then draw
             known.remove(key);
             if (mapper.counterExists(countyCode, year) == 0) {
                 createCounter(countyCode, year);
             }
-            if (mapper.bumpCounter(countyCode, year) != 1) {
+            if (mapper.drawNumber(draw) != 1) {
                 throw new IllegalStateException("case counter " + countyCode + "/" + year + " missing");
             }
             known.add(key);
         }
-        return format(countyCode, year, mapper.readCounter(countyCode, year));
+        if (draw.number < 1) {
+            throw new IllegalStateException("case counter " + countyCode + "/" + year + " gave no number");
+        }
+        return format(countyCode, year, draw.number);
     }
 
     private void createCounter(String countyCode, int year) {
@@ -70,6 +75,19 @@ class CaseNumbers {
 
     static String format(String countyCode, int year, int sequence) {
         return String.format("%s-%d-%06d", countyCode, year, sequence);
+    }
+
+    /** One increment of a county's counter: the row's key in, the new value out ({@code DisputeMapper.drawNumber}; not named {@code value}, which MyBatis would look for on the
+     * {@code Integer} H2's read returns). */
+    static final class Draw {
+        final String county;
+        final int year;
+        int number;
+
+        Draw(String county, int year) {
+            this.county = county;
+            this.year = year;
+        }
     }
 
     /**

@@ -102,9 +102,8 @@ interface DisputeMapper {
     /** A plain (non-locking) read: does the counter row exist? */
     int counterExists(@Param("county") String county, @Param("year") int year);
 
-    int bumpCounter(@Param("county") String county, @Param("year") int year);
+    /** Increments the counter row and puts its new value in {@code draw.number}; 0 rows when the row is missing. */
+    int drawNumber(CaseNumbers.Draw draw);
 
     void insertCounter(@Param("county") String county, @Param("year") int year);
-
-    int readCounter(@Param("county") String county, @Param("year") int year);
 }

@@ -32,8 +32,8 @@ class SupportConfig {
 
     /**
      * MyBatis' {@code _databaseId}: "mysql" on MySQL and MariaDB (Connector/J names both MySQL), "h2" on the embedded
-     * default, for the few optimiser hints only one of them takes (ReportMapper.xml). No statement has a variant per
-     * database: the SQL stays the one both understand.
+     * default, for the few optimiser hints only one of them takes (ReportMapper.xml) and for how a case number's
+     * draw returns its value (DisputeMapper.xml {@code drawNumber}). The SQL itself stays the one both understand.
      */
     @Bean
     DatabaseIdProvider databaseIdProvider() {
