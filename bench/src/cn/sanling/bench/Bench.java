@@ -527,7 +527,9 @@ public final class Bench {
 
     private void rawAndIntake() throws Exception {
         Duration total = o.warmup().plus(o.phase());
-        int capacity = o.smoke() ? 3_000 : o.mode().equals("full") ? 40_000 : 25_000;
+        // bare case rows for the raw starts: enough for ~1,000 starts/s through the warm-up and the timed part
+        int capacity = (int) Math.max(o.smoke() ? 3_000 : o.mode().equals("full") ? 40_000 : 25_000,
+                1_000 * total.toSeconds());
         long first = db.scalar("SELECT MAX(id) FROM dispute") + 1;
         String[] villages = new String[capacity];
         Random random = new Random(o.seed() + 1);

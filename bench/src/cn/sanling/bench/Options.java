@@ -13,6 +13,7 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
         String mode = "quick";
         Integer cases = null;
         Integer timers = null;
+        Integer warmup = null;
         String region = null;
         Boolean startup = null;
         boolean reuseDb = false;
@@ -27,12 +28,13 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
                 case "--full" -> mode = "full";
                 case "--cases" -> cases = Integer.parseInt(args[++i].replace("_", ""));
                 case "--timers" -> timers = Integer.parseInt(args[++i].replace("_", ""));
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--region" -> region = args[++i];
                 case "--regions-csv" -> regions = Path.of(args[++i]);
                 case "--no-startup" -> startup = false;
                 case "--reuse-db" -> reuseDb = true;
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (use --smoke | --quick | --full, --cases N, --timers N, --region CODE, --regions-csv FILE, --no-startup, --reuse-db)");
+                        + " (use --smoke | --quick | --full, --cases N, --timers N, --warmup SECONDS, --region CODE, --regions-csv FILE, --no-startup, --reuse-db)");
             }
         }
         if (regions == null) {
@@ -58,7 +60,7 @@ record Options(String mode, int cases, String regionPrefix, Duration warmup, Dur
         return new Options(mode,
                 cases != null ? cases : smoke ? 1_000 : full ? 1_000_000 : 100_000,
                 region != null ? region : smoke ? "4112" : "41",
-                Duration.ofSeconds(smoke ? 1 : 5),
+                Duration.ofSeconds(warmup != null ? warmup : smoke ? 1 : 5),
                 Duration.ofSeconds(smoke ? 3 : full ? 30 : 15),
                 8,
                 timers != null ? timers : smoke ? 200 : 10_000,
