@@ -84,8 +84,8 @@ public class DisputeCommandService {
 
     /**
      * Registers a reported dispute and starts its process. With an {@code idempotencyKey} the key is claimed for the
-     * new case row before the process starts, so a concurrent duplicate waits there and then fails with a duplicate
-     * key (the caller answers with the first case).
+     * new case row before the process starts: a retry of a committed request fails there with a duplicate key, and a
+     * concurrent duplicate waits there and then fails the same way (the caller answers with the first case).
      *
      * @return the new case's id
      */

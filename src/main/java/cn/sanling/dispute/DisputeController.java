@@ -55,23 +55,20 @@ class DisputeController {
             throw ProblemException.badRequest("Idempotency-Key", "1-100 printable ASCII characters");
         }
         try {
-            // the key's look-up, the intake and the answer's read in one transaction (one connection, one commit);
-            // the answer is read before the commit but sent only after it
+            // the intake and the answer's read in one transaction (one connection, one commit); the answer is read
+            // before the commit but sent only after it
             return intake.execute(tx -> {
-                if (key != null) {
-                    Long existing = commands.idempotentCase(actor, key);
-                    if (existing != null) {
-                        return ResponseEntity.ok(queries.get(actor, existing));
-                    }
-                }
                 long id = commands.report(actor, body, key);
                 return ResponseEntity.created(URI.create("/api/v1/disputes/" + id)).body(queries.get(actor, id));
             });
-        } catch (DuplicateKeyException e) {
-            // a concurrent request with the same key committed first: answer with its case
+        } catch (DuplicateKeyException | ProblemException refused) {
+            // The key is looked up only now, so a first request (nearly all of them) reads nothing for it: a retry
+            // fails to claim the key its first request holds (after waiting for that one's commit, if it is still
+            // running) and rolls back. A retry is answered with the first request's case even where the request
+            // would be refused now: same key, same user, same case.
             Long existing = key == null ? null : commands.idempotentCase(actor, key);
             if (existing == null) {
-                throw e;
+                throw refused;
             }
             return ResponseEntity.ok(queries.get(actor, existing));
         }

@@ -365,6 +365,37 @@ class DisputeLifecycleApiTest {
     }
 
     @Test
+    void a_retry_gets_the_first_case_and_creates_nothing_even_where_the_request_would_now_be_refused() {
+        String key = "retry-" + System.nanoTime();
+        Reports report = Reports.neighbourDispute().with("title", "重试 " + key);
+        ApiResponse first = steps.reportWithKey("gw_jiaokou", report, key);
+        long reportsAudited = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'gw_jiaokou' "
+                + "AND action = 'DISPUTE_REPORT'");
+
+        ApiResponse retry = steps.reportWithKey("gw_jiaokou", report, key);
+        ApiResponse refusedNow = steps.reportWithKey("gw_jiaokou", report.with("categoryCode", "NO_SUCH_CATEGORY"), key);
+        ApiResponse refusedNew = steps.reportWithKey("gw_jiaokou", report, key + "-new");
+
+        assertThat(first.status()).isEqualTo(201);
+        long id = first.json().get("id").asLong();
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("id").asLong()).isEqualTo(id);
+        assertThat(retry.json().get("caseNo").asString()).isEqualTo(first.json().get("caseNo").asString());
+        assertThat(refusedNow.status()).isEqualTo(200);
+        assertThat(refusedNow.json().get("id").asLong()).isEqualTo(id);
+        assertProblem(refusedNew, 400);
+        assertThat(count("SELECT COUNT(*) FROM dispute WHERE title = '重试 " + key + "'")).as("cases").isOne();
+        assertThat(count("SELECT COUNT(*) FROM dispute_party WHERE dispute_id = " + id)).as("parties").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE actor = 'gw_jiaokou' AND action = 'DISPUTE_REPORT'"))
+                .as("reports audited").isEqualTo(reportsAudited);
+        assertThat(count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key LIKE '" + key + "%'")).isOne();
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    @Test
     void handler_reveals_a_party_and_the_reveal_is_audited() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
         long partyId = steps.get("med_jiaokou", id).get("parties").get(0).get("id").asLong();
