@@ -16,6 +16,7 @@ interface RegionMapper {
 
     List<String> countyCodes(@Param("prefix") String prefix);
 
+    /** Cached for up to a minute (RegionMapper.xml). */
     Grid findGrid(@Param("code") String code);
 
     List<Grid> grids(@Param("scope") Scope scope, @Param("prefix") String prefix);

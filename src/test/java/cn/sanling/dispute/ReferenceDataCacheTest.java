@@ -1,5 +1,6 @@
 package cn.sanling.dispute;
 
+import static cn.sanling.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -12,8 +13,8 @@ import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 
 /**
- * The risk rules and the category tree, read on every intake and changed only by hand, come from MyBatis caches that
- * are dropped every minute (RiskRuleMapper.xml, CategoryMapper.xml). Each test drops the cache first, which also
+ * The risk rules, the category tree and the reporter's grid, read on every intake and changed only by hand, come from
+ * MyBatis caches that are dropped every minute (RiskRuleMapper.xml, CategoryMapper.xml, RegionMapper.xml). Each test drops the cache first, which also
  * restarts its minute, so nothing here races the interval.
  */
 @SanlingIntegrationTest
@@ -21,6 +22,7 @@ class ReferenceDataCacheTest {
 
     private static final String RISK_RULES = "cn.sanling.dispute.RiskRuleMapper";
     private static final String CATEGORIES = "cn.sanling.category.CategoryMapper";
+    private static final String GRIDS = "cn.sanling.region.RegionMapper";
 
     @Autowired
     TestApi api;
@@ -63,6 +65,27 @@ class ReferenceDataCacheTest {
         } finally {
             jdbc.update("UPDATE category SET name = '宠物' WHERE code = 'NEIGHBOUR_PETS'");
             drop(CATEGORIES);
+        }
+    }
+
+    @Test
+    void a_grid_imported_by_hand_is_found_once_the_cached_grids_are_dropped() {
+        CaseSteps steps = new CaseSteps(api);
+        String grid = "411202201200987";
+        Reports inNewGrid = Reports.neighbourDispute().inGrid(grid);
+        drop(GRIDS);
+        assertProblem(steps.reportWithKey("med_jiaokou", inNewGrid, "grid-1-" + System.nanoTime()), 400);
+        jdbc.update("INSERT INTO grid (code, village_code, name) VALUES (?, '411202201200', '导入网格')", grid);
+        try {
+            assertProblem(steps.reportWithKey("med_jiaokou", inNewGrid, "grid-2-" + System.nanoTime()), 400);
+
+            drop(GRIDS);
+
+            ApiResponse filed = steps.reportWithKey("med_jiaokou", inNewGrid, "grid-3-" + System.nanoTime());
+            assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+            assertThat(filed.json().get("gridCode").asString()).isEqualTo(grid);
+        } finally {
+            drop(GRIDS);
         }
     }
 
