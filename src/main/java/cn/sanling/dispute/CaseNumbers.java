@@ -77,8 +77,10 @@ class CaseNumbers {
         return String.format("%s-%d-%06d", countyCode, year, sequence);
     }
 
-    /** One increment of a county's counter: the row's key in, the new value out ({@code DisputeMapper.drawNumber}; not named {@code value}, which MyBatis would look for on the
-     * {@code Integer} H2's read returns). */
+    /**
+     * One increment of a county's counter ({@code DisputeMapper.drawNumber}): the row's key in, the new value out. Not
+     * named {@code value}: MyBatis would look for that property on the {@code Integer} that H2's read returns.
+     */
     static final class Draw {
         final String county;
         final int year;
