@@ -40,7 +40,9 @@ public final class ActionRules {
         return switch (action) {
             case ACCEPT, REJECT, RECORD_SESSION, RESOLVE, ESCALATE, REFER, EXTEND, REGRADE -> mediatorAtLevel;
             case FOLLOW_UP -> actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR);
-            case WITHDRAW -> mediatorAtLevel || (actor.is(Role.GRID_WORKER) && actor.username().equals(reportedBy));
+            // the reporter: a grid worker, or a mediator who reported it (its level may differ from the case's)
+            case WITHDRAW -> mediatorAtLevel || ((actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR))
+                    && actor.username().equals(reportedBy));
             case SUPERVISE -> actor.is(Role.SUPERVISOR);
             case RESPOND -> status == CaseStatus.RESOLVED ? actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR)
                     : mediatorAtLevel;

@@ -212,6 +212,18 @@ class DisputeLifecycleApiTest {
     }
 
     @Test
+    void a_mediator_who_reported_a_case_may_withdraw_it_at_any_level() {
+        long red = steps.report("med_jiaokou", Reports.neighbourDispute().flags("THREAT"));
+        assertThat(steps.get("med_jiaokou", red).get("level").asString()).as("skip-level").isEqualTo("TOWNSHIP");
+
+        JsonNode withdrawn = steps.act("med_jiaokou", red, action("WITHDRAW", "reason", "报告人撤回"));
+
+        assertThat(withdrawn.get("status").asString()).isEqualTo("WITHDRAWN");
+        long reportedByAnother = steps.report("gw_jiaokou", Reports.neighbourDispute().flags("THREAT"));
+        assertProblem(steps.tryAct("med_jiaokou", reportedByAnother, action("WITHDRAW", "reason", "x")), 403);
+    }
+
+    @Test
     void extension_moves_the_deadline_once_per_level_within_thirty_days_with_consent() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
         JsonNode mediating = steps.act("med_jiaokou", id, action("ACCEPT"));
