@@ -441,9 +441,8 @@ public class DisputeCommandService {
         String note = v.optionalText("note", req.note(), 2000);
         Map<String, Object> next = Map.of();
         if (Boolean.TRUE.equals(fulfilled)) {
-            after.status = CaseStatus.CLOSED;
+            closeOpenEnded(after, CaseStatus.CLOSED);
             after.closedAt = now;
-            after.dueAt = null;
         } else {
             after.status = CaseStatus.MEDIATING;
             after.dueAt = now.plus(sla.mediateAt(before.level));

@@ -335,6 +335,23 @@ class DisputeLifecycleApiTest {
     }
 
     @Test
+    void a_supervised_case_closed_by_its_follow_up_is_no_longer_supervised() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        steps.act("med_jiaokou", id, action("ACCEPT"));
+        steps.act("med_jiaokou", id, action("RESOLVE", "agreementType", "ORAL", "agreementText", "口头约定赔偿",
+                "fulfilment", "IMMEDIATE"));
+        assertThat(steps.act("sup_hubin", id, action("SUPERVISE", "note", "请尽快回访")).get("supervised").asBoolean())
+                .isTrue();
+
+        JsonNode closed = steps.act("gw_jiaokou", id, action("FOLLOW_UP", "fulfilled", true, "satisfied", true));
+
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.get("supervised").asBoolean()).isFalse();
+        assertThat(api.as("sup_hubin").get("/api/v1/disputes?supervised=true&status=CLOSED&size=200").json()
+                .get("items").valueStream().map(c -> c.get("id").asLong())).doesNotContain(id);
+    }
+
+    @Test
     void stale_expected_version_is_a_conflict_and_changes_nothing() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
         int version = steps.get("med_jiaokou", id).get("version").asInt();
