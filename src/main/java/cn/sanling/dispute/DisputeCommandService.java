@@ -62,10 +62,11 @@ public class DisputeCommandService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final FinishedCaseCounts finished;
+    private final ReportedVisits visits;
 
     DisputeCommandService(DisputeMapper mapper, CaseProcess process, RiskRules riskRules, CaseNumbers numbers,
             PiiCipher pii, RegionService regions, CategoryService categories, AuditLog audit, SlaProperties sla,
-            Clock clock, ApplicationEventPublisher events, FinishedCaseCounts finished) {
+            Clock clock, ApplicationEventPublisher events, FinishedCaseCounts finished, ReportedVisits visits) {
         this.mapper = mapper;
         this.process = process;
         this.riskRules = riskRules;
@@ -78,6 +79,7 @@ public class DisputeCommandService {
         this.clock = clock;
         this.events = events;
         this.finished = finished;
+        this.visits = visits;
     }
 
     // ------------------------------------------------------------------------------------------------ intake
@@ -156,6 +158,10 @@ public class DisputeCommandService {
             c.caseNo = numbers.next(c.countyCode, year);
         }
         mapper.setNumberAndProcess(c.id, c.caseNo, pid);
+        if (c.visitId != null && !visits.link(c.visitId, c.id, c.caseNo)) {
+            // another report took the visit after this one's check: roll back, the number with it
+            throw ProblemException.badRequest("visitId", "the visit's hazard was already reported as another case");
+        }
         events.publishEvent(new CaseStatusChanged(c.id, c.caseNo, c.source, null, CaseStatus.PENDING, c.level,
                 actor.username(), now, null));
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "DISPUTE_REPORT").target("DISPUTE", c.id)
@@ -227,6 +233,13 @@ public class DisputeCommandService {
             }
         } else {
             v.fail("gridCode", "gridCode or villageCode is required");
+        }
+
+        if (req.visitId() != null && villageCode != null) {
+            String refusal = visits.refusal(actor.scope(), req.visitId(), villageCode, gridCode);
+            if (refusal != null) {
+                v.fail("visitId", refusal);
+            }
         }
 
         List<PartyInput> parties = new ArrayList<>();

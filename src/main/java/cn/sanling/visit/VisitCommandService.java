@@ -80,10 +80,8 @@ public class VisitCommandService {
         mapper.insert(row);
         String detail = row.kind + (row.hazard ? " hazard=" + row.categoryCode : "");
         if (req.reportDispute() != null) {
-            long caseId = report(actor, row, req.reportDispute());
-            row.caseNo = cases.get(actor, caseId).caseNo();
-            mapper.linkCase(row.id, caseId, row.caseNo);
-            detail += " case=" + row.caseNo;
+            long caseId = report(actor, row, req.reportDispute()); // the report links the visit
+            detail += " case=" + cases.get(actor, caseId).caseNo();
         }
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "VISIT_LOG").target("VISIT", row.id)
                 .region(row.gridCode).detail(detail));

@@ -13,7 +13,8 @@ interface VisitMapper {
 
     void insert(VisitRow row);
 
-    void linkCase(@Param("id") long id, @Param("disputeId") long disputeId, @Param("caseNo") String caseNo);
+    /** Links a visit to the case reported from it, unless it has one: the number of rows changed. */
+    int linkCase(@Param("id") long id, @Param("disputeId") long disputeId, @Param("caseNo") String caseNo);
 
     VisitRow find(@Param("id") long id);
 

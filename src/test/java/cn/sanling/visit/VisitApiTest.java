@@ -69,6 +69,43 @@ class VisitApiTest {
     }
 
     @Test
+    void a_case_reported_later_from_a_visit_links_it_once_and_only_a_visit_of_its_place_and_the_reporters_area() {
+        long visit = api.as("gw_jiaokou").post("/api/v1/visits", Visits.routine().with("hazard", true)
+                .with("categoryCode", "NEIGHBOUR").json()).json().get("id").asLong();
+        long foreign = api.as("gw_fucun").post("/api/v1/visits", Visits.routine().inGrid(Visits.FUCUN_GRID).json())
+                .json().get("id").asLong();
+        long cases = count("dispute");
+
+        assertValidationError(api.as("gw_jiaokou").post("/api/v1/disputes", reportFrom(foreign)), "visitId");
+        assertValidationError(api.as("gw_jiaokou").post("/api/v1/disputes", reportFrom(999_999_999L)), "visitId");
+        Map<String, Object> elsewhere = reportFrom(visit);
+        elsewhere.remove("gridCode");
+        elsewhere.put("villageCode", "411202201201"); // 富村, in the township mediator's area but not the visit's
+        assertValidationError(api.as("med_jiaokouxiang").post("/api/v1/disputes", elsewhere), "visitId");
+        assertThat(count("dispute")).as("refused reports write nothing").isEqualTo(cases);
+
+        ApiResponse r = api.as("gw_jiaokou").post("/api/v1/disputes", reportFrom(visit));
+
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        assertThat(r.json().get("visitId").asLong()).isEqualTo(visit);
+        JsonNode linked = api.as("gw_jiaokou").get("/api/v1/visits/" + visit).json();
+        assertThat(linked.get("disputeId").asLong()).isEqualTo(r.json().get("id").asLong());
+        assertThat(linked.get("caseNo").asString()).isEqualTo(r.json().get("caseNo").asString());
+        assertValidationError(api.as("gw_jiaokou").post("/api/v1/disputes", reportFrom(visit)), "visitId");
+        assertThat(count("dispute")).as("one case per visit").isEqualTo(cases + 1);
+    }
+
+    /** The body of POST /api/v1/disputes for a neighbour dispute in 交口村 第1网格 found on visit {@code visitId}. */
+    private static Map<String, Object> reportFrom(long visitId) {
+        Map<String, Object> d = Visits.dispute();
+        d.put("categoryCode", "NEIGHBOUR");
+        d.put("gridCode", Visits.JIAOKOU_GRID);
+        d.put("source", "VISIT");
+        d.put("visitId", visitId);
+        return d;
+    }
+
+    @Test
     void when_the_case_is_invalid_neither_visit_nor_case_is_written() {
         long visits = count("visit");
         long cases = count("dispute");
