@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.sanling.support.FieldChecks;
 import cn.sanling.support.PageResult;
-import cn.sanling.support.ProblemException;
 
 /** User administration for ADMIN (the path is restricted to ADMIN by the security configuration). */
 @RestController
@@ -29,9 +29,7 @@ class AdminUserController {
     @GetMapping
     PageResult<AccountService.UserView> list(@RequestParam(required = false) Role role,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw ProblemException.badRequest("size", "page >= 0 and 1 <= size <= 200");
-        }
+        FieldChecks.requirePaging(page, size, 200);
         return accounts.list(role, page, size);
     }
 

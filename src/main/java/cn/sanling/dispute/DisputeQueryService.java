@@ -120,8 +120,7 @@ public class DisputeQueryService {
         FieldChecks v = new FieldChecks();
         int page = p.page() == null ? 0 : p.page();
         int size = p.size() == null ? 20 : p.size();
-        v.check(page >= 0 && page <= 100_000, "page", "must be between 0 and 100000");
-        v.check(size >= 1 && size <= MAX_PAGE_SIZE, "size", "must be between 1 and " + MAX_PAGE_SIZE);
+        v.paging(page, size, MAX_PAGE_SIZE);
         CaseStatus status = v.optional("status", p.status(), CaseStatus.class);
         CaseLevel level = v.optional("level", p.level(), CaseLevel.class);
         RiskLevel risk = v.optional("riskLevel", p.riskLevel(), RiskLevel.class);

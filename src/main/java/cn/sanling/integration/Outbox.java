@@ -17,6 +17,7 @@ import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.integration.OutboxMessage.OutboxView;
 import cn.sanling.integration.OutboxMessage.State;
+import cn.sanling.support.FieldChecks;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
 
@@ -114,12 +115,7 @@ class Outbox {
 
     @Transactional(readOnly = true)
     PageResult<OutboxView> list(State state, int page, int size) {
-        if (page < 0 || page > 100_000) {
-            throw ProblemException.badRequest("page", "must be between 0 and 100000");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        FieldChecks.requirePaging(page, size, MAX_PAGE_SIZE);
         return new PageResult<>(mapper.list(state, page * size, size).stream().map(OutboxMessage::view).toList(),
                 page, size, mapper.count(state));
     }

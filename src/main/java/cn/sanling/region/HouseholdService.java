@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.sanling.support.FieldChecks;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.ProblemException.FieldError;
@@ -68,9 +69,7 @@ public class HouseholdService {
     /** One page of the households under {@code prefix} (a region or grid code; null: the whole scope). */
     @Transactional(readOnly = true)
     public PageResult<Household> list(Scope scope, String prefix, HouseholdTag tag, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("size", "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
-        }
+        FieldChecks.requirePaging(page, size, MAX_PAGE_SIZE);
         String t = tag == null ? null : tag.name();
         return new PageResult<>(mapper.list(scope, prefix, t, page * size, size), page, size,
                 mapper.count(scope, prefix, t));

@@ -8,6 +8,9 @@ import cn.sanling.support.ProblemException.FieldError;
 /** Collects field errors of one request, then fails with a single 400 listing all of them (validation in every module). */
 public final class FieldChecks {
 
+    /** The last page a list serves: deeper pages are for the ledger export, not paging. */
+    public static final int MAX_PAGE = 100_000;
+
     private final List<FieldError> errors = new ArrayList<>();
 
     public String text(String field, String value, int max) {
@@ -69,6 +72,22 @@ public final class FieldChecks {
         if (!ok) {
             fail(field, message);
         }
+    }
+
+    /**
+     * A list's paging: {@code page} 0-based up to {@value #MAX_PAGE}, {@code size} from 1 to {@code maxSize}. The
+     * bound on {@code page} keeps {@code page * size} an {@code int} offset.
+     */
+    public void paging(int page, int size, int maxSize) {
+        check(page >= 0 && page <= MAX_PAGE, "page", "must be between 0 and " + MAX_PAGE);
+        check(size >= 1 && size <= maxSize, "size", "must be between 1 and " + maxSize);
+    }
+
+    /** Paging of a list that has no other parameters to check: fails at once. */
+    public static void requirePaging(int page, int size, int maxSize) {
+        FieldChecks v = new FieldChecks();
+        v.paging(page, size, maxSize);
+        v.throwIfAny();
     }
 
     public boolean hasErrorFor(String field) {

@@ -70,12 +70,7 @@ public class VisitQueryService {
         FieldChecks v = new FieldChecks();
         int page = p.page() == null ? 0 : p.page();
         int size = p.size() == null ? 50 : p.size();
-        if (page < 0 || page > 100_000) {
-            v.fail("page", "must be between 0 and 100000");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            v.fail("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        v.paging(page, size, MAX_PAGE_SIZE);
         VisitKind kind = v.optional("kind", p.kind(), VisitKind.class);
         String visitor = v.optionalText("visitor", p.visitor(), 64);
         if (p.from() != null && p.to() != null && !p.from().isBefore(p.to())) {

@@ -128,6 +128,19 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void a_page_beyond_any_offset_or_below_zero_is_400_naming_page_on_every_list() {
+        for (String list : new String[] {"/api/v1/admin/users?size=200", "/api/v1/admin/outbox?size=200"}) {
+            assertValidationError(api.as("admin").get(list + "&page=2147483647"), "page");
+            assertValidationError(api.as("admin").get(list + "&page=-1"), "page");
+        }
+        for (String list : new String[] {"/api/v1/households?gridCode=411202201200001&size=500",
+                "/api/v1/visits?size=200", "/api/v1/disputes?size=200"}) {
+            assertValidationError(api.as("gw_jiaokou").get(list + "&page=2147483647"), "page");
+            assertValidationError(api.as("gw_jiaokou").get(list + "&page=-1"), "page");
+        }
+    }
+
+    @Test
     void a_method_the_resource_does_not_support_is_405_problem() {
         assertProblem(api.as("sup_smx").delete("/api/v1/categories"), 405);
     }
