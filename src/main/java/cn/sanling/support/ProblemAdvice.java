@@ -1,7 +1,12 @@
 package cn.sanling.support;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +34,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place that turns failures of the HTTP API into RFC 9457 Problem Details
@@ -110,9 +118,52 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 return problem(new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large",
                         "The request body is too large", null), request);
             }
+            if (t instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+                // valid JSON, but a field of the wrong type: name the field like any other validation failure
+                return problem(ProblemException.badRequest(fieldOf(m.getPath()), expected(m.getTargetType())),
+                        request);
+            }
         }
         return problem(new ProblemException(HttpStatus.BAD_REQUEST, "malformed",
                 "The request body is not valid JSON of the expected shape", null), request);
+    }
+
+    /** A JSON path as the field names of validation errors use it: {@code parties[0].idNumber}. */
+    private static String fieldOf(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference r : path) {
+            if (r.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                field.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            return "an ISO-8601 time with offset, e.g. 2026-03-01T08:30:00+08:00";
+        }
+        if (type == LocalDate.class) {
+            return "a date, e.g. 2026-03-01";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return type == String.class ? "a text" : "an object";
     }
 
     /**

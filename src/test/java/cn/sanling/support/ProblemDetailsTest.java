@@ -141,6 +141,23 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void a_field_of_the_wrong_type_is_400_naming_the_field() {
+        Map<String, Object> report = Map.of("title", "t", "description", "d", "categoryCode", "NEIGHBOUR",
+                "gridCode", "411202201200001", "source", "VISIT", "occurredAt", "2026-12-01",
+                "parties", java.util.List.of(Map.of("name", "张三", "role", "APPLICANT")));
+        assertValidationError(api.as("gw_jiaokou").post("/api/v1/disputes", report), "occurredAt");
+
+        ApiResponse action = api.as("med_jiaokou").post("/api/v1/disputes/1/actions",
+                Map.of("action", "FOLLOW_UP", "fulfilled", "yes"));
+        JsonNode p = assertValidationError(action, "fulfilled");
+        assertThat(p.path("errors").get(0).path("message").asString()).isEqualTo("true or false");
+        assertValidationError(api.as("med_jiaokou").post("/api/v1/disputes/1/actions",
+                Map.of("action", "EXTEND", "until", "next week")), "until");
+        assertValidationError(api.as("admin").post("/api/v1/admin/users",
+                Map.of("username", "someone", "role", Map.of("nested", true))), "role");
+    }
+
+    @Test
     void a_method_the_resource_does_not_support_is_405_problem() {
         assertProblem(api.as("sup_smx").delete("/api/v1/categories"), 405);
     }
