@@ -3,17 +3,24 @@ package cn.sanling.dispute;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+
 import cn.sanling.dispute.Terms.AgreementType;
 import cn.sanling.dispute.Terms.Fulfilment;
 import cn.sanling.dispute.Terms.ReferTo;
 
-/** The shapes the case API answers with (SPEC §7). */
+/**
+ * The shapes the case API answers with (SPEC §7). Every field SPEC lists is in the answer, {@code null} when it has
+ * no value (the application's default leaves nulls out).
+ */
 public final class Views {
 
     private Views() {
     }
 
     /** Case JSON. Parties are masked unless revealed. */
+    @JsonInclude(Include.ALWAYS)
     public record CaseView(long id, String caseNo, String title, String description, Code category, Code subCategory,
             String villageCode, String villageName, String gridCode, CaseSource source, CaseStatus status,
             CaseLevel level, RiskLevel riskLevel, List<RiskFlag> riskFlags, boolean overdue, boolean supervised,
@@ -25,6 +32,7 @@ public final class Views {
     public record Code(String code, String name) {
     }
 
+    @JsonInclude(Include.ALWAYS)
     public record PartyView(long id, String name, String idNumber, String phone, PartyRole role) {
     }
 
@@ -35,6 +43,7 @@ public final class Views {
     }
 
     /** One timeline entry, oldest first. */
+    @JsonInclude(Include.ALWAYS)
     public record TimelineEntry(Instant at, String actor, String action, CaseStatus fromStatus, CaseStatus toStatus,
             CaseLevel level, String note) {
     }
@@ -57,6 +66,7 @@ public final class Views {
     }
 
     /** One worklist item, most urgent first. */
+    @JsonInclude(Include.ALWAYS)
     public record TaskItem(String taskId, long caseId, String caseNo, String title, String task, CaseLevel level,
             RiskLevel riskLevel, Instant dueAt, boolean overdue, boolean supervised, CaseStatus status) {
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
@@ -71,6 +72,30 @@ class DisputeLifecycleApiTest {
         assertThat(r.body()).doesNotContain("张三", Reports.ID_ZHANG, "13812345678");
         assertThat(steps.timelineActions("gw_jiaokou", c.get("id").asLong())).containsExactly("REPORT");
         assertThat(steps.worklistCaseIds("med_jiaokou")).contains(c.get("id").asLong());
+    }
+
+    @Test
+    void every_field_spec_lists_is_in_the_answer_null_when_it_has_no_value() {
+        long id = steps.report("med_jiaokou", Reports.neighbourDispute().without("gridCode")
+                .with("villageCode", "411202201200"));
+
+        JsonNode c = steps.get("med_jiaokou", id);
+        for (String field : List.of("id", "caseNo", "title", "description", "category", "subCategory", "villageCode",
+                "villageName", "gridCode", "source", "status", "level", "riskLevel", "riskFlags", "overdue",
+                "supervised", "dueAt", "reportedBy", "reportedAt", "acceptedAt", "resolvedAt", "closedAt", "parties",
+                "resolution", "referral", "version")) {
+            assertThat(c.has(field)).as("case JSON has %s", field).isTrue();
+        }
+        assertThat(c.get("gridCode").isNull()).as("a village case has no grid").isTrue();
+        JsonNode withoutId = c.get("parties").valueStream().filter(p -> p.get("role").asString().equals("RESPONDENT"))
+                .findFirst().orElseThrow();
+        assertThat(withoutId.has("idNumber") && withoutId.get("idNumber").isNull()).isTrue();
+        assertThat(withoutId.has("phone") && withoutId.get("phone").isNull()).isTrue();
+        JsonNode reported = api.as("med_jiaokou").get("/api/v1/disputes/" + id + "/timeline").json().get(0);
+        for (String field : List.of("at", "actor", "action", "fromStatus", "toStatus", "level", "note")) {
+            assertThat(reported.has(field)).as("timeline entry has %s", field).isTrue();
+        }
+        assertThat(reported.get("fromStatus").isNull()).as("a new case comes from no status").isTrue();
     }
 
     /** The worklist reads its own narrow columns: every field of an item must still be the case's. */
