@@ -2,6 +2,8 @@ package cn.sanling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,6 +46,25 @@ class HealthAndApiDocsTest {
         assertThat(docs.path("paths").path("/api/v1/auth/token").has("post")).isTrue();
         assertThat(docs.path("paths").propertyNames()).contains("/api/v1/me", "/api/v1/regions/{code}/children",
                 "/api/v1/categories", "/api/v1/admin/users", "/api/v1/admin/users/{id}");
+    }
+
+    @Test
+    void api_docs_say_which_posts_create_and_that_errors_are_problem_details() {
+        JsonNode paths = api.anonymous().get("/v3/api-docs").json().path("paths");
+
+        for (String created : List.of("/api/v1/disputes", "/api/v1/visits", "/api/v1/incidents", "/api/v1/households",
+                "/api/v1/integrations/police-alerts")) {
+            JsonNode responses = paths.path(created).path("post").path("responses");
+            assertThat(responses.has("201")).as("POST %s answers 201", created).isTrue();
+            assertThat(responses.path("201").path("content").has("application/json")).as(created).isTrue();
+        }
+        assertThat(paths.path("/api/v1/disputes").path("post").path("responses").has("200"))
+                .as("an Idempotency-Key repeat answers 200").isTrue();
+        JsonNode error = paths.path("/api/v1/disputes/{id}/actions").path("post").path("responses").path("default");
+        assertThat(error.path("content").path("application/problem+json").path("schema").path("$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(paths.path("/api/v1/disputes/{id}").path("get").path("responses").path("200").path("content")
+                .has("application/json")).isTrue();
     }
 
     @Test

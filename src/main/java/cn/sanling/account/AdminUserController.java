@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.support.FieldChecks;
 import cn.sanling.support.PageResult;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** User administration for ADMIN (the path is restricted to ADMIN by the security configuration). */
 @RestController
@@ -38,6 +39,7 @@ class AdminUserController {
         return accounts.get(id);
     }
 
+    @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<AccountService.UserView> create(Actor admin, @RequestBody AccountService.NewUser user) {
         AccountService.UserView created = accounts.create(admin, user);

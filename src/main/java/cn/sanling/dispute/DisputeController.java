@@ -27,6 +27,7 @@ import cn.sanling.dispute.Views.TaskItem;
 import cn.sanling.dispute.Views.TimelineEntry;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -47,6 +48,9 @@ class DisputeController {
      * Reports a dispute: 201 with Location. With {@code Idempotency-Key}, a repeat of the same key by the same
      * user answers 200 with the case the first request created (also when both arrive at once).
      */
+    @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "A repeat of the same Idempotency-Key by the same user: the case the first request created")
     @PostMapping("/disputes")
     ResponseEntity<CaseView> report(Actor actor, @RequestBody ReportRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {

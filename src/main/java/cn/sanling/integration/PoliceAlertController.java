@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -49,6 +50,9 @@ class PoliceAlertController {
     record AlertAccepted(long caseId, String caseNo) {
     }
 
+    @ApiResponse(responseCode = "201", description = "A new case", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "The same alertId again: the same answer, no second case")
     @PostMapping("/api/v1/integrations/police-alerts")
     @Operation(summary = "Take in a 110 alert (警情) as a case, once per alertId",
             description = "No bearer token. X-Sanling-Signature: sha256=<hex HMAC-SHA256(secret, X-Sanling-Timestamp + "

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.account.Actor;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Case documents and 司法确认. PDFs under the API (bearer token) and under /case-files (the web session, for the case
@@ -48,6 +49,7 @@ class DocumentController {
     }
 
     /** Records an application: 201 with Location. */
+    @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/disputes/{id}/judicial-confirmation")
     ResponseEntity<JudicialConfirmation> apply(Actor actor, @PathVariable long id,
             @RequestBody JudicialConfirmation.Application body) {

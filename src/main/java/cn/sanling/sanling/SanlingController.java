@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 
 import cn.sanling.account.Actor;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The 三零 API: incidents register and evaluation (SUPERVISOR). */
 @RestController
@@ -27,6 +28,7 @@ class SanlingController {
     }
 
     /** Registers an incident: 201 with Location. */
+    @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
     @PostMapping("/incidents")
     ResponseEntity<Incident> record(Actor actor, @RequestBody IncidentRequest body) {
         Incident i = service.record(actor, body);

@@ -20,6 +20,7 @@ import cn.sanling.region.RegionService;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
 import cn.sanling.visit.VisitViews.HouseholdView;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Households (住户) of the grids: read in scope; registered and corrected by grid workers (SPEC §2, §7). */
 @RestController
@@ -65,6 +66,7 @@ class HouseholdController {
         return queries.household(actor, id);
     }
 
+    @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<HouseholdView> add(Actor actor, @RequestBody HouseholdInput body) {
         long id = register.add(actor, body).id();

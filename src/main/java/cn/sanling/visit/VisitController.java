@@ -21,6 +21,7 @@ import cn.sanling.visit.VisitViews.CampaignView;
 import cn.sanling.visit.VisitViews.Coverage;
 import cn.sanling.visit.VisitViews.HouseholdView;
 import cn.sanling.visit.VisitViews.VisitView;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Visits and screening campaigns (SPEC §4, §7). */
 @RestController
@@ -38,6 +39,7 @@ class VisitController {
     }
 
     /** Logs a visit (GRID_WORKER): 201 with Location; {@code hazard:true} + {@code reportDispute} creates the case. */
+    @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
     @PostMapping("/visits")
     ResponseEntity<VisitView> log(Actor actor, @RequestBody VisitRequest body) {
         long id = commands.log(actor, body);
@@ -63,6 +65,7 @@ class VisitController {
     }
 
     /** Starts a screening campaign (SUPERVISOR): 201 with Location. */
+    @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
     @PostMapping("/campaigns")
     ResponseEntity<CampaignView> createCampaign(Actor actor, @RequestBody CampaignRequest body) {
         long id = campaigns.create(actor, body);
