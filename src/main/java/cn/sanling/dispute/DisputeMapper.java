@@ -25,7 +25,9 @@ interface DisputeMapper {
 
     /**
      * Writes a transition if nobody changed the case since {@code expectedVersion}; returns rows updated (0 or 1).
-     * {@code ever_overdue} is only ever set: by an overdue row or a row whose {@code deadlineMissed} is set.
+     * {@code ever_overdue} (是否超期, and not 按期化解) is only ever set: by an overdue row or a row whose
+     * {@code deadlineMissed} is set. A missed follow-up (回访) of a RESOLVED case is not a late resolution and does not
+     * set it.
      */
     int transition(@Param("row") DisputeRow row, @Param("expectedVersion") int expectedVersion);
 

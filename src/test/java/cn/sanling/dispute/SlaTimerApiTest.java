@@ -158,6 +158,9 @@ class SlaTimerApiTest {
         assertThat(steps.get("gw_jiaokou", id).get("status").asString()).isEqualTo("RESOLVED");
         assertThat(steps.act("gw_jiaokou", id, action("FOLLOW_UP", "fulfilled", true, "satisfied", true))
                 .get("status").asString()).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("SELECT ever_overdue FROM dispute WHERE id = ?", Boolean.class, id))
+                .as("resolved in time: a late follow-up does not make it a late resolution (按期化解率, 是否超期)")
+                .isFalse();
     }
 
     /**
