@@ -121,12 +121,13 @@ public class SystemActions {
         } else {
             after.overdue = true;
             after.supervised = true;
+            after.dueAt = now.plus(sla.mediateAt(c.level)); // the re-armed timer's: EXTEND counts from it
             write(c, after, "OVERDUE", "县级调解超期");
             String note = "县级调解超期，自动督办";
             mapper.insertSupervision(c.id, now, SYSTEM, true, note, null);
             mapper.insertEvent(c.id, now, SYSTEM, "SUPERVISE", c.status, c.status, c.level, note);
             commands.notify(c, now, SYSTEM, "SUPERVISOR", RegionLevel.COUNTY.prefixOf(c.villageCode), "SUPERVISION", note);
-            vars.putAll(ProcessPlan.mediate(after, now.plus(sla.mediateAt(c.level))));
+            vars.putAll(ProcessPlan.mediate(after, after.dueAt));
             vars.put(EXPIRY_OUTCOME, "CONTINUE");
             vars.put("supervisionGroups", ProcessPlan.mediators(c));
         }

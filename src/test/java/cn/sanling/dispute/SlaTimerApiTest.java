@@ -91,6 +91,11 @@ class SlaTimerApiTest {
         assertThat(county.get("status").asString()).isEqualTo("MEDIATING");
         assertThat(county.get("level").asString()).isEqualTo("COUNTY");
         assertThat(county.get("overdue").asBoolean()).isTrue();
+        Instant overdueAt = Instant.parse(api.as("med_hubin").get("/api/v1/disputes/" + id + "/timeline").json()
+                .valueStream().filter(e -> e.get("action").asString().equals("OVERDUE")).findFirst().orElseThrow()
+                .get("at").asString());
+        assertThat(Instant.parse(county.get("dueAt").asString())).as("the re-armed county deadline")
+                .isAfter(overdueAt);
 
         List<JsonNode> timeline = api.as("med_hubin").get("/api/v1/disputes/" + id + "/timeline").json().valueStream().toList();
         List<JsonNode> escalations = timeline.stream().filter(e -> e.get("action").asString().equals("TIMEOUT_ESCALATE")).toList();
