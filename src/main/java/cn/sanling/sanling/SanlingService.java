@@ -100,7 +100,11 @@ public class SanlingService {
         }
         if (req.caseId() != null) {
             try {
-                disputes.get(actor, req.caseId());
+                String caseVillage = disputes.get(actor, req.caseId()).villageCode();
+                if (village != null && !village.equals(caseVillage)) {
+                    // the 三零 board charges the incident to its village: a case elsewhere is a wrong link
+                    errors.add(new FieldError("caseId", "the case is of village " + caseVillage + ", not " + village));
+                }
             } catch (ProblemException e) {
                 errors.add(new FieldError("caseId", "unknown case or outside your area"));
             }

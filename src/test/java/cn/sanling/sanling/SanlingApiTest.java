@@ -160,6 +160,8 @@ class SanlingApiTest {
         TestUsers.TestUser other = users.supervisor("411203").create();
         assertValidationError(api.as(other.username(), other.password()).post("/api/v1/incidents",
                 incident("CRIMINAL_CASE", "411203100200", disputeInSecond, true)), "caseId");
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents",
+                incident("CRIMINAL_CASE", first.village, disputeInSecond, true)), "caseId"); // a case of another village
         Map<String, Object> future = incident("ACCIDENT", first.village, null, false);
         future.put("occurredAt", Instant.now().plusSeconds(86400).toString());
         assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", future), "occurredAt");
