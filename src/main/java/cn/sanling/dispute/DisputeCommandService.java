@@ -577,6 +577,12 @@ public class DisputeCommandService {
         String township = RegionLevel.TOWNSHIP.prefixOf(c.villageCode);
         notify(c, now, actor, "VILLAGE_POLICE", c.villageCode, "RED_ALERT",
                 "红色风险纠纷 " + c.caseNo + "：请一村一警介入");
+        if (c.level == CaseLevel.VILLAGE) {
+            // re-graded RED at the village: it stays with the village mediator, the township centre watches it
+            notify(c, now, actor, "TOWNSHIP_CENTRE", township, "RED_ALERT",
+                    "红色风险纠纷 " + c.caseNo + "：由村调解员办理，请乡镇综治中心关注");
+            return;
+        }
         notify(c, now, actor, "TOWNSHIP_CENTRE", township, "RED_ALERT",
                 "红色风险纠纷 " + c.caseNo + " 越级至乡镇综治中心受理");
         notify(c, now, actor, "MEDIATOR", c.villageCode, "RED_ALERT",

@@ -305,6 +305,23 @@ class DisputeLifecycleApiTest {
     }
 
     @Test
+    void a_village_case_regraded_red_stays_with_the_village_and_its_alerts_say_so() {
+        long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+
+        steps.act("med_jiaokou", id, action("REGRADE", "riskLevel", "RED", "reason", "扬言报复"));
+
+        JsonNode c = steps.get("med_jiaokou", id);
+        assertThat(c.get("riskLevel").asString()).isEqualTo("RED");
+        assertThat(c.get("level").asString()).isEqualTo("VILLAGE");
+        List<String> notes = api.as("med_jiaokou").get("/api/v1/disputes/" + id + "/timeline").json().valueStream()
+                .filter(e -> e.get("action").asString().equals("NOTIFY")).map(e -> e.get("note").asString()).toList();
+        assertThat(notes).as("police and township alerted, no skip-level claimed: the case stays at the village")
+                .anyMatch(n -> n.startsWith("VILLAGE_POLICE@411202201200"))
+                .anyMatch(n -> n.startsWith("TOWNSHIP_CENTRE@411202201")).noneMatch(n -> n.contains("越级"));
+        assertThat(steps.act("med_jiaokou", id, action("ACCEPT")).get("status").asString()).isEqualTo("MEDIATING");
+    }
+
+    @Test
     void red_case_starts_at_the_township_and_alerts_police_and_township_centre() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute().flags("THREAT"));
 
