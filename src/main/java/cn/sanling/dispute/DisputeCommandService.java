@@ -30,6 +30,7 @@ import cn.sanling.dispute.Requests.ReportRequest;
 import cn.sanling.dispute.Terms.AgreementType;
 import cn.sanling.dispute.Terms.Fulfilment;
 import cn.sanling.dispute.Terms.ReferTo;
+import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.region.Grid;
 import cn.sanling.region.Region;
 import cn.sanling.region.RegionLevel;
@@ -284,6 +285,15 @@ public class DisputeCommandService {
         row.phoneEnc = pii.encrypt(p.phone());
         row.phoneHash = pii.hash(p.phone());
         return row;
+    }
+
+    /**
+     * Puts a record another module keeps about the case (司法确认, say) on its timeline; the status does not change.
+     * The case comes from {@link DisputeQueryService#get}, so it is in the actor's scope.
+     */
+    @Transactional
+    public void recordOnTimeline(Actor actor, CaseView c, String action, String note) {
+        mapper.insertEvent(c.id(), clock.instant(), actor.username(), action, c.status(), c.status(), c.level(), note);
     }
 
     // ------------------------------------------------------------------------------------------------ actions

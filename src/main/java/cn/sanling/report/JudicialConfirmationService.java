@@ -13,6 +13,7 @@ import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.dispute.CaseStatus;
+import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.dispute.DisputeQueryService;
 import cn.sanling.dispute.Terms.AgreementType;
 import cn.sanling.dispute.Views.CaseView;
@@ -31,12 +32,15 @@ public class JudicialConfirmationService {
 
     private final DocumentMapper mapper;
     private final DisputeQueryService disputes;
+    private final DisputeCommandService commands;
     private final AuditLog audit;
     private final Clock clock;
 
-    JudicialConfirmationService(DocumentMapper mapper, DisputeQueryService disputes, AuditLog audit, Clock clock) {
+    JudicialConfirmationService(DocumentMapper mapper, DisputeQueryService disputes, DisputeCommandService commands,
+            AuditLog audit, Clock clock) {
         this.mapper = mapper;
         this.disputes = disputes;
+        this.commands = commands;
         this.audit = audit;
         this.clock = clock;
     }
@@ -80,6 +84,7 @@ public class JudicialConfirmationService {
         row.recordedBy = actor.username();
         row.recordedAt = clock.instant();
         mapper.insertConfirmation(row);
+        commands.recordOnTimeline(actor, c, "JUDICIAL_CONFIRMATION_APPLY", court + "，申请人：" + applicants + "，" + applied);
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "JUDICIAL_CONFIRMATION_APPLY")
                 .target("DISPUTE", caseId).region(row.regionCode).detail(c.caseNo() + " " + court));
         return mapper.confirmation(caseId, row.id);
@@ -114,6 +119,8 @@ public class JudicialConfirmationService {
         if (mapper.recordResult(id, result, on, ruling, note, actor.username(), expected) == 0) {
             throw ProblemException.conflict("Judicial confirmation " + id + " was changed by someone else");
         }
+        commands.recordOnTimeline(actor, c, "JUDICIAL_CONFIRMATION_RESULT", result + "，" + on
+                + (ruling == null ? "" : "，" + ruling) + (note == null ? "" : "：" + note));
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "JUDICIAL_CONFIRMATION_RESULT")
                 .target("DISPUTE", caseId).region(c.gridCode() != null ? c.gridCode() : c.villageCode())
                 .detail(c.caseNo() + " " + result));

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -144,5 +145,9 @@ class DocumentApiTest {
         JsonNode list = api.as("sup_hubin").get(base).json();
         assertThat(list.get("items").size()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("rulingNo").asString()).isEqualTo("（2026）豫1202民特12号");
+        List<String> timeline = api.as("sup_hubin").get("/api/v1/disputes/" + resolved + "/timeline").json()
+                .valueStream().map(e -> e.get("action").asString()).toList();
+        assertThat(timeline).as("every change on the timeline (SPEC §3), the refused ones not")
+                .containsOnlyOnce("JUDICIAL_CONFIRMATION_APPLY", "JUDICIAL_CONFIRMATION_RESULT");
     }
 }
