@@ -72,6 +72,9 @@ class OversightPagesTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).startsWith("\uFEFF编号,").contains("页面测试纠纷");
         assertThat(b.get("/dashboard/monthly?format=csv&regionCode=411202006").body()).startsWith("\uFEFF区划代码");
+        assertThat(b.get("/cases/" + caseId).body()).as("the case page leads to its documents and diagram")
+                .contains("href=\"/case-files/" + caseId + "/dossier.pdf\"")
+                .contains("src=\"/case-files/" + caseId + "/diagram.svg\"");
         assertThat(b.get("/case-files/" + caseId + "/diagram.svg").body()).startsWith("<svg");
         assertThat(b.get("/case-files/" + caseId + "/dossier.pdf").body()).startsWith("%PDF-");
         assertThat(b.get("/ledger").body()).contains("id=\"ledger-xlsx\"").contains("是否超期");
