@@ -253,7 +253,8 @@ class CasePages {
                 throw e;
             }
             response.setStatus(e.status().value());
-            model.addAttribute("problem", e.status() == HttpStatus.CONFLICT ? "conflict" : "invalid");
+            model.addAttribute("problem", e.status() == HttpStatus.BAD_REQUEST ? "invalid"
+                    : e.type().getPath().endsWith("/invalid-transition") ? "invalidTransition" : "conflict");
             model.addAttribute("problemDetail", e.getMessage());
             model.addAttribute("errors", errors(e));
             return casePage(actor, id, model, form, form.getAction(), Map.of());

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sanling.account.Actor;
+import cn.sanling.support.FieldMessages;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
 
@@ -19,9 +20,11 @@ import cn.sanling.support.WebPage;
 class SanlingPages {
 
     private final SanlingService service;
+    private final FieldMessages messages;
 
-    SanlingPages(SanlingService service) {
+    SanlingPages(SanlingService service, FieldMessages messages) {
         this.service = service;
+        this.messages = messages;
     }
 
     @GetMapping("/sanling")
@@ -49,8 +52,8 @@ class SanlingPages {
                     occurredAt.atZone(SanlingService.ZONE).toInstant(), summary, caseId, fromDispute));
             redirect.addFlashAttribute("recorded", i.id());
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(e.getMessage())
-                    : e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+            redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(messages.detail(e.getMessage()))
+                    : e.errors().stream().map(f -> messages.line(f.field(), f.message())).toList());
         }
         return "redirect:/incidents";
     }

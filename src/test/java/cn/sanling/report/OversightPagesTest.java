@@ -100,6 +100,12 @@ class OversightPagesTest {
         Page list = b.get(posted.location());
         assertThat(list.body()).contains("id=\"incident-recorded\"").contains("页面登记的安全事故");
         assertThat(b.get("/sanling?regionCode=411202006").body()).contains("row-bad");
+
+        fields.put("_csrf", b.get("/incidents").csrfToken());
+        fields.put("regionCode", "411203100200"); // 陕州区: outside the county supervisor's area
+        Page refused = b.get(b.postForm("/incidents", fields).location());
+        assertThat(refused.body()).as("the refusal in Chinese, with the field's label")
+                .contains("区划：不存在或不在您的辖区内").doesNotContain("regionCode:");
     }
 
     @Test

@@ -157,6 +157,29 @@ class PagesSmokeTest {
     }
 
     @Test
+    void a_refused_action_explains_itself_in_the_users_language_and_keeps_what_was_typed() {
+        long id = api.as("gw_jiaokou").post("/api/v1/disputes", Map.of("title", "借款纠纷", "description", "欠款未还。",
+                "categoryCode", "DEBT", "gridCode", "411202201200001", "source", "VISIT",
+                "parties", List.of(Map.of("name", "李四", "role", "APPLICANT")))).json().get("id").asLong();
+        api.as("med_jiaokou").post("/api/v1/disputes/" + id + "/actions", Map.of("action", "ACCEPT"));
+        Browser b = signedIn("med_jiaokou");
+        String csrf = b.get("/cases/" + id).csrfToken();
+
+        Browser.Page noConsent = b.postForm("/cases/" + id + "/actions", Map.of("_csrf", csrf, "action", "EXTEND",
+                "until", "2099-01-01T10:00", "reason", "双方需要时间筹款"));
+
+        assertPage(noConsent, 400);
+        assertThat(noConsent.body()).as("labels and messages in Chinese, not field names and English")
+                .contains("当事人同意：延期须经当事人同意").contains("双方需要时间筹款")
+                .doesNotContain("partiesConsent:").doesNotContain("needs the parties");
+        Browser.Page wrongState = b.postForm("/cases/" + id + "/actions", Map.of("_csrf", csrf, "action", "REJECT",
+                "reason", "不属于调解范围"));
+        assertPage(wrongState, 409);
+        assertThat(wrongState.body()).contains("案件当前的状态不允许此操作").contains("案件调解中，不能")
+                .doesNotContain("is not possible while");
+    }
+
+    @Test
     void unknown_pages_are_friendly_404s() {
         assertPage(signedIn("med_jiaokou").get("/no/such/page"), 404);
     }

@@ -1,0 +1,149 @@
+package cn.sanling.support;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the pages show for a refused form: the API's field errors and problem details (English, for clients and logs)
+ * in the user's language. Fields get their labels ({@code field.*} in the message bundles, {@code parties[1].phone}
+ * as "当事人 2 电话"); the common messages get their translations ({@code validation.*}, {@code problem.*}), with
+ * times in county time and status, level and action codes by name. A message without a translation is shown as it
+ * is, after "此项有误". Templates call it as {@code @fieldMessages}.
+ */
+@Component("fieldMessages")
+public class FieldMessages {
+
+    private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Pattern INDEXED = Pattern.compile("([A-Za-z]+)\\[(\\d+)]\\.?(.*)");
+
+    /** An English message of the services, and the bundle key of its translation (groups are its arguments). */
+    private record Translation(Pattern english, String key) {
+        Translation(String english, String key) {
+            this(Pattern.compile(english), key);
+        }
+    }
+
+    private static final List<Translation> TRANSLATIONS = List.of(
+            new Translation("required", "validation.required"),
+            new Translation("at most (\\d+) characters", "validation.maxLength"),
+            new Translation("must not be in the future", "validation.notFuture"),
+            new Translation("must be in the future", "validation.future"),
+            new Translation("must be before 'to'", "validation.beforeTo"),
+            new Translation("must be between (\\d+) and (\\d+)", "validation.between"),
+            new Translation("unknown (?:grid|village|region|case|household|visit)[^,]* or outside your area",
+                    "validation.unknownInScope"),
+            new Translation("unknown category|not a sub-category of .*", "validation.unknownCategory"),
+            new Translation("must be one of \\[(.*)]", "validation.oneOf"),
+            new Translation("not a valid ID number.*", "validation.idNumber"),
+            new Translation("not a valid phone number|a mobile \\(11 digits\\).*", "validation.phone"),
+            new Translation("not a date and time|an ISO-8601 time with offset.*", "validation.dateTime"),
+            new Translation("true or false", "validation.trueOrFalse"),
+            new Translation("a whole number", "validation.number"),
+            new Translation("at least one party is required", "validation.partiesRequired"),
+            new Translation("gridCode or villageCode is required|choose a village or a grid", "validation.place"),
+            new Translation("an extension needs the parties' consent", "validation.consent"),
+            new Translation("must be after the current deadline (\\S+)", "validation.afterDeadline"),
+            new Translation("at most 30 days after the current deadline (\\S+)", "validation.extendAtMost"),
+            new Translation("The deadline was already extended once at (\\w+) level", "problem.extendedOnce"),
+            new Translation("(\\w+) is not possible while the case is (\\w+)", "problem.notInStatus"),
+            new Translation("A county-level case cannot be escalated.*", "problem.countyCannotEscalate"),
+            new Translation("The case has no open supervision order to respond to", "problem.noSupervision"));
+
+    private final MessageSource messages;
+
+    FieldMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The label of a field: {@code until} → 延期至, {@code parties[0].idNumber} → 当事人 1 身份证号. */
+    public String label(String field) {
+        if (field == null) {
+            return "";
+        }
+        String f = field.startsWith("reportDispute.") ? field.substring("reportDispute.".length()) : field;
+        Matcher m = INDEXED.matcher(f);
+        if (m.matches()) {
+            String whole = name(m.group(1)) + " " + (Integer.parseInt(m.group(2)) + 1);
+            return m.group(3).isEmpty() ? whole : whole + " " + label(m.group(3));
+        }
+        return name(f);
+    }
+
+    /** A message in the user's language, or the English one after "此项有误：" when there is no translation. */
+    public String message(String english) {
+        String translated = translate(english);
+        return translated != null ? translated : text("validation.invalid", english);
+    }
+
+    /** A problem's detail in the user's language, or as it is when there is no translation. */
+    public String detail(String english) {
+        String translated = translate(english);
+        return translated != null ? translated : english;
+    }
+
+    /** One line of a form's error summary: label and message. */
+    public String line(String field, String english) {
+        return label(field) + text("validation.separator") + message(english);
+    }
+
+    private String translate(String english) {
+        if (english == null) {
+            return null;
+        }
+        for (Translation t : TRANSLATIONS) {
+            Matcher m = t.english().matcher(english.strip());
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = argument(m.group(i + 1));
+                }
+                return text(t.key(), args);
+            }
+        }
+        return null;
+    }
+
+    /** A time in county time; a status, level or action code by its name; anything else as it is. */
+    private String argument(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() > 10 && Character.isDigit(value.charAt(0)) && value.contains("T")) {
+            try {
+                return LOCAL.format(Instant.parse(value).atZone(COUNTY_TIME));
+            } catch (DateTimeParseException notAnInstant) {
+                return value;
+            }
+        }
+        for (String kind : List.of("status.", "level.", "action.")) {
+            String name = messages.getMessage(kind + value, null, null, locale());
+            if (name != null) {
+                return name;
+            }
+        }
+        return value;
+    }
+
+    private String name(String field) {
+        return messages.getMessage("field." + field, null, field, locale());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}
