@@ -136,6 +136,19 @@ class FormLoginTest {
     }
 
     @Test
+    void a_role_changed_while_signed_in_applies_to_the_next_page() {
+        TestUser user = users.auditor().create();
+        browser.signIn(user.username(), user.password());
+        assertThat(browser.get("/audit").status()).isEqualTo(200);
+
+        api.as("admin").patch("/api/v1/admin/users/" + user.id(),
+                Map.of("role", "GRID_WORKER", "regionCode", "411202201200001"));
+
+        assertThat(browser.get("/audit").status()).as("no longer an auditor: the audit log is closed").isEqualTo(403);
+        assertThat(browser.get("/tasks").status()).as("a grid worker's page").isEqualTo(200);
+    }
+
+    @Test
     void a_disabled_user_cannot_sign_in() {
         TestUser user = users.supervisor("411202").create();
         api.as("admin").patch("/api/v1/admin/users/" + user.id(), Map.of("enabled", false));
