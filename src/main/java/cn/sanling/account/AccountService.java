@@ -142,6 +142,10 @@ public class AccountService {
         if (user.username().equals(admin.username()) && Boolean.FALSE.equals(change.enabled())) {
             throw ProblemException.badRequest("enabled", "an administrator cannot disable their own account");
         }
+        if (user.username().equals(admin.username()) && role != user.role()) {
+            // 三员分立: an administrator who could make itself a supervisor could read every case
+            throw ProblemException.badRequest("role", "an administrator cannot change their own role");
+        }
         String name = change.displayName() != null ? change.displayName() : user.displayName();
         boolean enabled = change.enabled() != null ? change.enabled() : user.enabled();
         users.update(id, name, role, region, enabled, clock.instant());

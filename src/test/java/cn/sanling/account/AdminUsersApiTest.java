@@ -193,6 +193,17 @@ class AdminUsersApiTest {
     }
 
     @Test
+    void admin_cannot_give_their_own_account_another_role() {
+        TestUser otherAdmin = users.admin().create();
+
+        ApiResponse r = api.as(otherAdmin.username(), otherAdmin.password()).patch(
+                "/api/v1/admin/users/" + otherAdmin.id(), Map.of("role", "SUPERVISOR", "regionCode", "4112"));
+
+        assertValidationError(r, "role");
+        assertProblem(api.as(otherAdmin.username(), otherAdmin.password()).get("/api/v1/disputes"), 403);
+    }
+
+    @Test
     void admin_resets_a_password_the_old_one_stops_working() {
         TestUser user = users.supervisor("411202").create();
 
