@@ -122,9 +122,14 @@ public class AuditLog {
         return mapper.search(scope, targetType, targetId, actor, from, to, limit);
     }
 
-    /** Recomputes the whole chain in id order; names the first row whose links or hash do not hold. */
+    /**
+     * Recomputes the chain in id order up to its head (read first: rows appended meanwhile are the next check's);
+     * names the first row whose links or hash do not hold. The chain must also end where the head says, so rows cut
+     * off its end are found: the first missing id is named.
+     */
     @Transactional(readOnly = true)
     public Verification verify() {
+        AuditMapper.Head head = mapper.head();
         String prev = AuditMapper.GENESIS;
         long expectedId = 1;
         long count = 0;
@@ -132,6 +137,9 @@ public class AuditLog {
         do {
             page = mapper.page(expectedId - 1, VERIFY_PAGE);
             for (AuditEntry row : page) {
+                if (row.id() > head.lastId()) {
+                    break;
+                }
                 count++;
                 if (row.id() != expectedId || !prev.equals(row.prevHash()) || !hash(row).equals(row.hash())) {
                     return new Verification(false, count, row.id() != expectedId ? expectedId : row.id());
@@ -139,7 +147,10 @@ public class AuditLog {
                 prev = row.hash();
                 expectedId++;
             }
-        } while (page.size() == VERIFY_PAGE);
+        } while (page.size() == VERIFY_PAGE && expectedId <= head.lastId());
+        if (expectedId - 1 != head.lastId() || !prev.equals(head.lastHash())) {
+            return new Verification(false, count, expectedId - 1 < head.lastId() ? expectedId : head.lastId());
+        }
         return new Verification(true, count, null);
     }
 

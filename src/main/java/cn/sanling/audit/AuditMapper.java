@@ -16,6 +16,9 @@ interface AuditMapper {
 
     Head lockHead();
 
+    /** The chain's head as last committed, without a lock (for verifying). */
+    Head head();
+
     void insert(AuditEntry entry);
 
     void updateHead(@Param("lastId") long lastId, @Param("lastHash") String lastHash);

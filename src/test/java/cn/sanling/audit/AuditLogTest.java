@@ -233,14 +233,39 @@ class AuditLogTest {
             assertThat(v.valid()).isFalse();
             assertThat(v.firstBrokenId()).isEqualTo(victim.id());
         } finally {
-            jdbc.update("INSERT INTO audit_log (id, at, actor, role, action, target_type, target_id, region_code, "
-                    + "from_status, to_status, client_ip, result, detail, prev_hash, hash) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"),
-                    row.get("actor"), row.get("role"), row.get("action"), row.get("target_type"),
-                    row.get("target_id"), row.get("region_code"), row.get("from_status"), row.get("to_status"),
-                    row.get("client_ip"), row.get("result"), row.get("detail"), row.get("prev_hash"), row.get("hash"));
+            restore(row);
         }
         assertThat(audit.verify().valid()).as("restored").isTrue();
+    }
+
+    @Test
+    void cutting_the_newest_row_off_the_end_breaks_the_chain_there() {
+        TestUser user = users.gridWorker("411202201200001").create();
+        api.login(user.username(), user.password());
+        long last = jdbc.queryForObject("SELECT MAX(id) FROM audit_log", Long.class);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_log WHERE id = ?", last);
+        assertThat(audit.verify().valid()).as("the chain verifies before the change").isTrue();
+
+        try {
+            jdbc.update("DELETE FROM audit_log WHERE id = ?", last);
+
+            AuditLog.Verification v = audit.verify();
+
+            assertThat(v.valid()).as("the head says the chain goes on").isFalse();
+            assertThat(v.firstBrokenId()).isEqualTo(last);
+        } finally {
+            restore(row);
+        }
+        assertThat(audit.verify().valid()).as("restored").isTrue();
+    }
+
+    private void restore(Map<String, Object> row) {
+        jdbc.update("INSERT INTO audit_log (id, at, actor, role, action, target_type, target_id, region_code, "
+                + "from_status, to_status, client_ip, result, detail, prev_hash, hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("at"),
+                row.get("actor"), row.get("role"), row.get("action"), row.get("target_type"),
+                row.get("target_id"), row.get("region_code"), row.get("from_status"), row.get("to_status"),
+                row.get("client_ip"), row.get("result"), row.get("detail"), row.get("prev_hash"), row.get("hash"));
     }
 
     private List<AuditEntry> entries(String username) {
