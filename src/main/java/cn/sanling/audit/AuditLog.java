@@ -9,16 +9,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.sanling.region.Scope;
+import cn.sanling.support.ProblemException;
 
 /**
  * Appends to and verifies the hash-chained audit log. {@link #record} joins the caller's transaction, so an
@@ -32,10 +36,31 @@ public class AuditLog {
 
     private final AuditMapper mapper;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    AuditLog(AuditMapper mapper, Clock clock) {
+    AuditLog(AuditMapper mapper, Clock clock, PlatformTransactionManager transactionManager) {
         this.mapper = mapper;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Runs a user's request in a transaction of its own and, if it is refused (a {@link ProblemException}: 400, 403,
+     * 404, 409), records the refusal as a FAILURE of {@code attempt} in another one, after the first rolled back, as
+     * a failed login is. Inside a caller's transaction it only runs the request: that caller decides.
+     */
+    public <T> T refusalsAudited(AuditEvent attempt, Supplier<T> request) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return request.get();
+        }
+        try {
+            return transactions.execute(tx -> request.get());
+        } catch (ProblemException refused) {
+            AuditEvent failure = attempt.failed().detail(refused.status().value() + " " + refused.getMessage()
+                    + (attempt.detail() == null ? "" : " (" + attempt.detail() + ")"));
+            transactions.executeWithoutResult(tx -> record(failure));
+            throw refused;
+        }
     }
 
     /**

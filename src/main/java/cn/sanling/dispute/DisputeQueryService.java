@@ -173,17 +173,22 @@ public class DisputeQueryService {
                 r.supervised, r.status)).toList();
     }
 
-    /** Shows one party unmasked to a handler in scope; audited. */
-    @Transactional
+    /** Shows one party unmasked to a handler in scope; audited, and so is a refused reveal. */
     public PartyView reveal(Actor actor, long caseId, long partyId) {
+        return audit.refusalsAudited(AuditEvent.of(actor.username(), actor.roleName(), "PARTY_REVEAL")
+                .target("DISPUTE", caseId).detail("party " + partyId), () -> unmasked(actor, caseId, partyId));
+    }
+
+    private PartyView unmasked(Actor actor, long caseId, long partyId) {
         DisputeRow row = requireVisible(actor, caseId);
         if (!actor.is(Role.MEDIATOR) && !actor.is(Role.GRID_WORKER)) {
             throw ProblemException.forbidden("Only handlers (mediators, grid workers) may reveal party details");
         }
         PartyRow p = mapper.parties(List.of(row.id)).stream().filter(x -> x.id == partyId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Party " + partyId));
-        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "PARTY_REVEAL").target("PARTY", partyId)
-                .region(row.regionCode).detail(row.caseNo));
+        // target: the case, so the case's audit history shows who saw its parties in full
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "PARTY_REVEAL").target("DISPUTE", caseId)
+                .region(row.regionCode).detail(row.caseNo + " party " + partyId + " (" + p.role + ")"));
         return new PartyView(p.id, pii.decrypt(p.nameEnc), pii.decrypt(p.idNumberEnc), pii.decrypt(p.phoneEnc), p.role);
     }
 

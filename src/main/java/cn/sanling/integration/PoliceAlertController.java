@@ -72,9 +72,10 @@ class PoliceAlertController {
         }
         byte[] body = readLimited(request, (int) props.maxBodySize().toBytes());
         if (!freshTimestamp(timestamp) || !link.signer().verify(timestamp.strip(), body, signature)) {
-            log.warn("110 alert refused from {}: {}", request.getRemoteAddr(),
-                    signature == null ? "no signature" : timestamp == null ? "no timestamp"
-                            : !freshTimestamp(timestamp) ? "timestamp too far from now" : "wrong signature");
+            String reason = signature == null ? "no signature" : timestamp == null ? "no timestamp"
+                    : !freshTimestamp(timestamp) ? "timestamp too far from now" : "wrong signature";
+            log.warn("110 alert refused from {}: {}", request.getRemoteAddr(), reason);
+            intake.unauthorized(reason);
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "Missing, stale or invalid request signature (X-Sanling-Timestamp, X-Sanling-Signature)", null);
         }

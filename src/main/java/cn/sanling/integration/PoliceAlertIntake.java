@@ -79,6 +79,12 @@ class PoliceAlertIntake {
     record Receipt(long caseId, String caseNo, boolean created) {
     }
 
+    /** Audits a request refused before its body was read: no, a stale or a wrong signature (401). */
+    void unauthorized(String reason) {
+        audit.record(AuditEvent.of(AUDIT_ACTOR, Role.POLICE_110.name(), "POLICE_ALERT_UNAUTHORIZED").failed()
+                .detail(reason));
+    }
+
     /** Takes in a signed body: parse, check, open the case once. Failures are 400 Problems, audited. */
     Receipt receive(byte[] body) {
         String hash = sha256(body);

@@ -53,10 +53,33 @@ class AuditApiTest {
     }
 
     @Test
+    void refused_actions_and_reveals_are_audited_as_failures_and_change_nothing() {
+        long id = area.report().file();
+        area.act(area.villageMediator, id, "ACCEPT");
+        JsonNode before = area.as(area.villageMediator).get("/api/v1/disputes/" + id).json();
+        long partyId = before.get("parties").get(0).get("id").asLong();
+
+        assertProblem(area.as(area.villageMediator).post("/api/v1/disputes/" + id + "/actions",
+                Map.of("action", "ACCEPT")), 409);
+        assertProblem(api.as("med_daying").post("/api/v1/disputes/" + id + "/actions", Map.of("action", "ACCEPT")), 404);
+        assertProblem(api.as("sup_hubin").post("/api/v1/disputes/" + id + "/parties/" + partyId + "/reveal", ""), 403);
+
+        List<JsonNode> failures = api.as("auditor").get("/api/v1/audit?caseId=" + id).json().get("items").valueStream()
+                .filter(e -> e.get("result").asString().equals("FAILURE")).toList();
+        assertThat(failures.stream().map(e -> e.get("action").asString() + " " + e.get("actor").asString() + " "
+                + e.get("detail").asString().substring(0, 3))).containsExactly(
+                "PARTY_REVEAL sup_hubin 403", "DISPUTE_ACCEPT med_daying 404",
+                "DISPUTE_ACCEPT " + area.villageMediator + " 409");
+        assertThat(area.as(area.villageMediator).get("/api/v1/disputes/" + id).json().get("version").asInt())
+                .isEqualTo(before.get("version").asInt());
+    }
+
+    @Test
     void the_auditor_reads_a_case_history_newest_first() {
         ApiResponse r = api.as("auditor").get("/api/v1/audit?caseId=" + caseId);
-        assertThat(actions(r)).containsExactly("DISPUTE_ACCEPT", "DISPUTE_REPORT");
-        JsonNode accept = r.json().get("items").get(0);
+        assertThat(actions(r)).as("the reveal too: who saw the case's parties in full")
+                .containsExactly("PARTY_REVEAL", "DISPUTE_ACCEPT", "DISPUTE_REPORT");
+        JsonNode accept = r.json().get("items").get(1);
         assertThat(accept.get("actor").asString()).isEqualTo(area.villageMediator);
         assertThat(accept.get("fromStatus").asString()).isEqualTo("PENDING");
         assertThat(accept.get("toStatus").asString()).isEqualTo("MEDIATING");
@@ -70,7 +93,7 @@ class AuditApiTest {
 
     @Test
     void supervisors_read_their_scope_only() {
-        assertThat(actions(api.as("sup_hubin").get("/api/v1/audit?caseId=" + caseId))).hasSize(2);
+        assertThat(actions(api.as("sup_hubin").get("/api/v1/audit?caseId=" + caseId))).hasSize(3);
         TestUsers.TestUser other = users.supervisor("411203").create();
         ApiResponse r = api.as(other.username(), other.password()).get("/api/v1/audit?caseId=" + caseId);
         assertThat(actions(r)).isEmpty();

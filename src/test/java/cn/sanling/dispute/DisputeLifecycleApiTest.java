@@ -478,7 +478,8 @@ class DisputeLifecycleApiTest {
         assertThat(revealed.json().get("idNumber").asString()).isEqualTo(Reports.ID_ZHANG);
         assertThat(revealed.json().get("phone").asString()).isEqualTo("13812345678");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'PARTY_REVEAL' AND actor = ? "
-                + "AND target_id = ?", Integer.class, "med_jiaokou", Long.toString(partyId))).isEqualTo(1);
+                + "AND target_type = 'DISPUTE' AND target_id = ? AND detail LIKE ? AND result = 'SUCCESS'",
+                Integer.class, "med_jiaokou", Long.toString(id), "% party " + partyId + " %")).isEqualTo(1);
         assertProblem(api.as("sup_hubin").post("/api/v1/disputes/" + id + "/parties/" + partyId + "/reveal", ""), 403);
         assertProblem(api.as("med_daying").post("/api/v1/disputes/" + id + "/parties/" + partyId + "/reveal", ""), 404);
     }

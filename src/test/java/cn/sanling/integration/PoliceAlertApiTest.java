@@ -214,6 +214,7 @@ class PoliceAlertApiTest {
         String ts = Long.toString(Instant.now().getEpochSecond());
         HmacSigner other = new HmacSigner("not-the-shared-secret-at-all");
         String good = new HmacSigner(PoliceAlerts.SECRET).sign(ts, body);
+        long audited = refusalsAudited();
 
         assertProblem(police.post(PoliceClient.headers(null, null), body), 401, "unauthorized");
         assertProblem(police.post(PoliceClient.headers(ts, null), body), 401, "unauthorized");
@@ -230,6 +231,7 @@ class PoliceAlertApiTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertProblem(police.post(PoliceClient.headers(ts, good), tampered), 401);
         assertThat(casesOf(alert.alertId())).isZero();
+        assertThat(refusalsAudited() - audited).as("each of the ten refusals in the audit log").isEqualTo(10);
 
         assertThat(police.post(PoliceClient.headers(ts, good), body).status()).isEqualTo(201);
     }
@@ -330,4 +332,10 @@ class PoliceAlertApiTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM dispute d WHERE d.source = 'POLICE_110' "
                 + "AND d.description LIKE ?", Long.class, "%警情编号：" + alertId);
     }
+
+    private long refusalsAudited() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'POLICE_ALERT_UNAUTHORIZED' "
+                + "AND result = 'FAILURE'", Long.class);
+    }
+
 }
