@@ -30,6 +30,14 @@ final class SessionActorRefresh extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Static assets need no account: no database read for each stylesheet and script. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
