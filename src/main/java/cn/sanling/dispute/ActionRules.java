@@ -56,7 +56,8 @@ public final class ActionRules {
             if (!from(a).contains(c.status()) || !roleMay(actor, a, c.level(), c.reportedBy(), c.status())) {
                 continue;
             }
-            if ((a == CaseAction.ESCALATE && c.level().next() == null) || (a == CaseAction.RESPOND && !c.supervised())) {
+            if ((a == CaseAction.ESCALATE && c.level().next() == null) || (a == CaseAction.RESPOND && !c.supervised())
+                    || (a == CaseAction.EXTEND && c.extendedLevels().contains(c.level()))) {
                 continue;
             }
             actions.add(a);

@@ -229,7 +229,9 @@ public class DisputeQueryService {
                 r.dueAt, r.reportedBy, r.reportedAt, r.acceptedAt, r.resolvedAt, r.closedAt, r.occurredAt, r.visitId,
                 masked,
                 r.agreementType == null ? null : new Views.Resolution(r.agreementType, r.agreementText, r.fulfilment),
-                r.referTo == null ? null : new Views.Referral(r.referTo, r.referReason), r.version);
+                r.referTo == null ? null : new Views.Referral(r.referTo, r.referReason), r.version,
+                r.extendedLevels == null || r.extendedLevels.isBlank() ? List.of()
+                        : Arrays.stream(r.extendedLevels.split(",")).map(CaseLevel::valueOf).toList());
     }
 
     private static String escapeLike(String q) {

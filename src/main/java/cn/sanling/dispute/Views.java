@@ -19,14 +19,17 @@ public final class Views {
     private Views() {
     }
 
-    /** Case JSON. Parties are masked unless revealed. */
+    /**
+     * Case JSON. Parties are masked unless revealed. Beyond SPEC: {@code extendedLevels}, the levels whose deadline
+     * was already extended (EXTEND is once per level).
+     */
     @JsonInclude(Include.ALWAYS)
     public record CaseView(long id, String caseNo, String title, String description, Code category, Code subCategory,
             String villageCode, String villageName, String gridCode, CaseSource source, CaseStatus status,
             CaseLevel level, RiskLevel riskLevel, List<RiskFlag> riskFlags, boolean overdue, boolean supervised,
             Instant dueAt, String reportedBy, Instant reportedAt, Instant acceptedAt, Instant resolvedAt,
             Instant closedAt, Instant occurredAt, Long visitId, List<PartyView> parties, Resolution resolution,
-            Referral referral, int version) {
+            Referral referral, int version, List<CaseLevel> extendedLevels) {
     }
 
     public record Code(String code, String name) {

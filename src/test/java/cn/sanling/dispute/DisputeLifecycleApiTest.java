@@ -263,6 +263,8 @@ class DisputeLifecycleApiTest {
                 "reason", "当事人外出务工", "partiesConsent", true));
 
         assertThat(Instant.parse(extended.get("dueAt").asString())).isEqualTo(until);
+        assertThat(mediating.get("extendedLevels").valueStream().toList()).isEmpty();
+        assertThat(extended.get("extendedLevels").valueStream().map(JsonNode::asString)).containsExactly("VILLAGE");
         String pid = CaseSteps.processOf(jdbc, id);
         assertThat(management.createTimerJobQuery().processInstanceId(pid).elementId("mediateTimer").singleResult()
                 .getDuedate().toInstant()).as("the BPMN timer moved with the deadline").isEqualTo(until);

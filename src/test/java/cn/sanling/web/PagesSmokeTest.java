@@ -163,7 +163,9 @@ class PagesSmokeTest {
                 "parties", List.of(Map.of("name", "李四", "role", "APPLICANT")))).json().get("id").asLong();
         api.as("med_jiaokou").post("/api/v1/disputes/" + id + "/actions", Map.of("action", "ACCEPT"));
         Browser b = signedIn("med_jiaokou");
-        String csrf = b.get("/cases/" + id).csrfToken();
+        Browser.Page casePage = b.get("/cases/" + id);
+        assertThat(casePage.body()).contains("id=\"action-EXTEND\"");
+        String csrf = casePage.csrfToken();
 
         Browser.Page noConsent = b.postForm("/cases/" + id + "/actions", Map.of("_csrf", csrf, "action", "EXTEND",
                 "until", "2099-01-01T10:00", "reason", "双方需要时间筹款"));
@@ -177,6 +179,12 @@ class PagesSmokeTest {
         assertPage(wrongState, 409);
         assertThat(wrongState.body()).contains("案件当前的状态不允许此操作").contains("案件调解中，不能")
                 .doesNotContain("is not possible while");
+
+        api.as("med_jiaokou").post("/api/v1/disputes/" + id + "/actions", Map.of("action", "EXTEND",
+                "until", java.time.Instant.now().plus(java.time.Duration.ofDays(10)).toString(), "reason", "外出务工",
+                "partiesConsent", true));
+        assertThat(b.get("/cases/" + id).body()).as("extended once at this level: no second offer")
+                .doesNotContain("id=\"action-EXTEND\"").contains("id=\"action-RESOLVE\"");
     }
 
     @Test
