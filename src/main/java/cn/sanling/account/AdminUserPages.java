@@ -1,6 +1,5 @@
 package cn.sanling.account;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -90,8 +89,7 @@ class AdminUserPages {
             throw e;
         }
         response.setStatus(e.status().value());
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+        Map<String, String> errors = e.errorsByField();
         if (errors.isEmpty()) {
             errors.put("username", e.getMessage());
         }

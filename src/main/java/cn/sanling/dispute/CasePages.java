@@ -106,7 +106,7 @@ class CasePages {
             if (e.status() != HttpStatus.BAD_REQUEST) {
                 throw e;
             }
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", e.errorsByField());
             result = queries.list(actor, new DisputeQueryService.ListParams(null, null, null,
                     blank(regionCode) ? null : at, null, null, null, null, null, null, null, 0, PAGE_SIZE, null));
         }
@@ -187,7 +187,7 @@ class CasePages {
                 throw e;
             }
             response.setStatus(400);
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", e.errorsByField());
             return reportPage(actor, model, form.withPartyRows(ReportForm.MIN_PARTY_ROWS));
         }
     }
@@ -256,7 +256,7 @@ class CasePages {
             model.addAttribute("problem", e.status() == HttpStatus.BAD_REQUEST ? "invalid"
                     : e.type().getPath().endsWith("/invalid-transition") ? "invalidTransition" : "conflict");
             model.addAttribute("problemDetail", e.getMessage());
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", e.errorsByField());
             return casePage(actor, id, model, form, form.getAction(), Map.of());
         }
     }
@@ -291,12 +291,6 @@ class CasePages {
         return "dispute/case";
     }
 
-    /** Field errors of a 400 by field name (a field may be listed once). */
-    static Map<String, String> errors(ProblemException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
-        return errors;
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -1,7 +1,9 @@
 package cn.sanling.support;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -34,6 +36,13 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The field errors by field, as the pages show them next to their fields (the first one of a field). */
+    public Map<String, String> errorsByField() {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(f -> byField.putIfAbsent(f.field(), f.message()));
+        return byField;
     }
 
     /** One field's validation failure, as in {@code errors: [{field, message}]}. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -148,7 +147,7 @@ class VisitPages {
                 throw e;
             }
             response.setStatus(400);
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", e.errorsByField());
             form.getReport().withPartyRows(ReportForm.MIN_PARTY_ROWS);
             return visitPage(actor, model, form, false);
         }
@@ -259,7 +258,7 @@ class VisitPages {
             throw e;
         }
         response.setStatus(400);
-        model.addAttribute("errors", errors(e));
+        model.addAttribute("errors", e.errorsByField());
         return householdPage(actor, model, form, id);
     }
 
@@ -306,7 +305,7 @@ class VisitPages {
                 throw e;
             }
             response.setStatus(400);
-            model.addAttribute("errors", errors(e));
+            model.addAttribute("errors", e.errorsByField());
             return campaignList(actor, model);
         }
     }
@@ -355,9 +354,4 @@ class VisitPages {
         return choices;
     }
 
-    static Map<String, String> errors(ProblemException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
-        return errors;
-    }
 }
