@@ -50,6 +50,9 @@ public class DisputeCommandService {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Duration MAX_EXTENSION = Duration.ofDays(30);
     private static final int MAX_PARTIES = 50;
+    /** Level names in the notes of notifications (Chinese, as all of them). */
+    private static final Map<CaseLevel, String> LEVEL_NAMES = Map.of(CaseLevel.VILLAGE, "村级", CaseLevel.TOWNSHIP, "乡镇级",
+            CaseLevel.COUNTY, "县级");
 
     private final DisputeMapper mapper;
     private final CaseProcess process;
@@ -568,7 +571,7 @@ public class DisputeCommandService {
         after.riskLevel = risk == null ? before.riskLevel : risk;
         return Step.of(ACTIVE, before.riskLevel + " → " + risk + ": " + reason).withEffects(() -> {
             if (risk == RiskLevel.RED && before.riskLevel != RiskLevel.RED) {
-                notifyRed(after, now, Actor.SYSTEM.username());
+                notifyRegradedRed(after, now, Actor.SYSTEM.username());
             }
         });
     }
@@ -602,20 +605,25 @@ public class DisputeCommandService {
 
     // ------------------------------------------------------------------------------------------------ notifications
 
+    /** A RED case at intake: it skips to the township (越级); police, township centre and village mediator hear. */
     void notifyRed(DisputeRow c, Instant now, String actor) {
-        String township = RegionLevel.TOWNSHIP.prefixOf(c.villageCode);
-        notify(c, now, actor, "VILLAGE_POLICE", c.villageCode, "RED_ALERT",
-                "红色风险纠纷 " + c.caseNo + "：请一村一警介入");
-        if (c.level == CaseLevel.VILLAGE) {
-            // re-graded RED at the village: it stays with the village mediator, the township centre watches it
-            notify(c, now, actor, "TOWNSHIP_CENTRE", township, "RED_ALERT",
-                    "红色风险纠纷 " + c.caseNo + "：由村调解员办理，请乡镇综治中心关注");
-            return;
-        }
-        notify(c, now, actor, "TOWNSHIP_CENTRE", township, "RED_ALERT",
+        notifyPolice(c, now, actor);
+        notify(c, now, actor, "TOWNSHIP_CENTRE", RegionLevel.TOWNSHIP.prefixOf(c.villageCode), "RED_ALERT",
                 "红色风险纠纷 " + c.caseNo + " 越级至乡镇综治中心受理");
         notify(c, now, actor, "MEDIATOR", c.villageCode, "RED_ALERT",
                 "红色风险纠纷 " + c.caseNo + "：村调解员可参与调解");
+    }
+
+    /** A case re-graded RED: it stays at its level; the village police officer and the township centre hear. */
+    private void notifyRegradedRed(DisputeRow c, Instant now, String actor) {
+        notifyPolice(c, now, actor);
+        notify(c, now, actor, "TOWNSHIP_CENTRE", RegionLevel.TOWNSHIP.prefixOf(c.villageCode), "RED_ALERT",
+                "纠纷 " + c.caseNo + " 升为红色风险，仍由" + LEVEL_NAMES.get(c.level) + "调解员办理，请乡镇综治中心关注");
+    }
+
+    private void notifyPolice(DisputeRow c, Instant now, String actor) {
+        notify(c, now, actor, "VILLAGE_POLICE", c.villageCode, "RED_ALERT",
+                "红色风险纠纷 " + c.caseNo + "：请一村一警介入");
     }
 
     void notifyHandlers(DisputeRow c, Instant now, String kind, String message) {
