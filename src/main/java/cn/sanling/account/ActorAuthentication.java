@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** An authenticated bearer-token request, with the actor loaded from the database (so disabling a user bites at once). */
+/**
+ * An authenticated request, a bearer token's or a web session's (SessionActorRefresh), with the actor loaded from the
+ * database: disabling a user, or changing their role or scope, bites at once.
+ */
 final class ActorAuthentication extends AbstractAuthenticationToken {
 
     private final Actor actor;
