@@ -291,7 +291,6 @@ class CasePages {
         return "dispute/case";
     }
 
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

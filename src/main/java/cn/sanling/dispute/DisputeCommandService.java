@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -550,14 +549,14 @@ public class DisputeCommandService {
                 v.fail("until", "at most 30 days after the current deadline " + before.dueAt);
             }
         }
-        Set<String> extended = levels(before.extendedLevels);
+        Set<CaseLevel> extended = before.levelsExtended();
         after.dueAt = until;
         after.overdue = false;
-        extended.add(before.level.name());
-        after.extendedLevels = String.join(",", extended);
+        extended.add(before.level);
+        after.extendedLevels = extended.stream().map(Enum::name).collect(Collectors.joining(","));
         return Step.of(MEDIATING, "until " + until + ": " + reason)
                 .withGuard(() -> {
-                    if (levels(before.extendedLevels).contains(before.level.name())) {
+                    if (before.levelsExtended().contains(before.level)) {
                         throw ProblemException.invalidTransition("The deadline was already extended once at "
                                 + before.level + " level");
                     }
@@ -585,14 +584,6 @@ public class DisputeCommandService {
 
     private static String taskOf(CaseStatus status) {
         return status == CaseStatus.PENDING ? "ACCEPT" : status == CaseStatus.MEDIATING ? "MEDIATE" : "FOLLOW_UP";
-    }
-
-    private static Set<String> levels(String csv) {
-        Set<String> s = new LinkedHashSet<>();
-        if (csv != null && !csv.isBlank()) {
-            s.addAll(List.of(csv.split(",")));
-        }
-        return s;
     }
 
     /** Role rules of the actions table: 403 for a role (or level) that may never take this action on this case. */

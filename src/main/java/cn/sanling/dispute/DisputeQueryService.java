@@ -230,8 +230,7 @@ public class DisputeQueryService {
                 masked,
                 r.agreementType == null ? null : new Views.Resolution(r.agreementType, r.agreementText, r.fulfilment),
                 r.referTo == null ? null : new Views.Referral(r.referTo, r.referReason), r.version,
-                r.extendedLevels == null || r.extendedLevels.isBlank() ? List.of()
-                        : Arrays.stream(r.extendedLevels.split(",")).map(CaseLevel::valueOf).toList());
+                List.copyOf(r.levelsExtended()));
     }
 
     private static String escapeLike(String q) {

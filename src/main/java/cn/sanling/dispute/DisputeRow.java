@@ -1,6 +1,9 @@
 package cn.sanling.dispute;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** A row of the dispute table (MyBatis sets the fields directly; the id is generated on insert). */
 class DisputeRow {
@@ -51,6 +54,15 @@ class DisputeRow {
     String categoryName;
     String subCategoryName;
     String villageName;
+
+    /** The levels whose mediation deadline was already extended (EXTEND is once per level), from extended_levels. */
+    Set<CaseLevel> levelsExtended() {
+        Set<CaseLevel> levels = EnumSet.noneOf(CaseLevel.class);
+        if (extendedLevels != null && !extendedLevels.isBlank()) {
+            Arrays.stream(extendedLevels.split(",")).map(CaseLevel::valueOf).forEach(levels::add);
+        }
+        return levels;
+    }
 
     /** A value copy, so a transition can be written as "before → after" with an optimistic version check. */
     DisputeRow copy() {

@@ -353,5 +353,4 @@ class VisitPages {
         }
         return choices;
     }
-
 }
