@@ -24,14 +24,19 @@ class AuditController {
         this.trail = trail;
     }
 
-    /** {@code {items:[entry]}}, newest first, at most {@code limit} (default 200, at most 1000). */
+    /**
+     * {@code {items:[entry]}}, newest first, at most {@code limit} (default 200, at most 1000). A case by {@code caseId}
+     * or by its number {@code caseNo}; {@code beforeId} pages on: the entries older than the last one of a page.
+     */
     @GetMapping
     Map<String, List<AuditEntry>> search(Authentication auth, Scope scope, @RequestParam(required = false) Long caseId,
+            @RequestParam(required = false) String caseNo,
             @RequestParam(name = "actor", required = false) String user,
+            @RequestParam(required = false) String action,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) Integer limit) {
-        return Map.of("items", trail.search(AuditTrail.readerScope(auth.getAuthorities(), scope), caseId, user, from,
-                to, limit));
+            @RequestParam(required = false) Long beforeId, @RequestParam(required = false) Integer limit) {
+        return Map.of("items", trail.search(AuditTrail.readerScope(auth.getAuthorities(), scope),
+                new AuditTrail.Filter(caseId, caseNo, user, action, from, to, beforeId, limit)));
     }
 
     /** {@code {valid, entries, firstBrokenId?}} */

@@ -142,9 +142,9 @@ public class AuditLog {
 
     /** Entries matching the filters, newest first, at most {@code limit}; region-bound rows limited to the scope. */
     @Transactional(readOnly = true)
-    public List<AuditEntry> search(Scope scope, String targetType, String targetId, String actor, Instant from,
-            Instant to, int limit) {
-        return mapper.search(scope, targetType, targetId, actor, from, to, limit);
+    public List<AuditEntry> search(Scope scope, String targetType, String targetId, String actor, String action,
+            Instant from, Instant to, Long beforeId, int limit) {
+        return mapper.search(scope, targetType, targetId, actor, action, from, to, beforeId, limit);
     }
 
     /**

@@ -26,8 +26,9 @@ interface AuditMapper {
     List<AuditEntry> page(@Param("afterId") long afterId, @Param("limit") int limit);
 
     List<AuditEntry> search(@Param("scope") Scope scope, @Param("targetType") String targetType,
-            @Param("targetId") String targetId, @Param("actor") String actor, @Param("from") Instant from,
-            @Param("to") Instant to, @Param("limit") int limit);
+            @Param("targetId") String targetId, @Param("actor") String actor, @Param("action") String action,
+            @Param("from") Instant from, @Param("to") Instant to, @Param("beforeId") Long beforeId,
+            @Param("limit") int limit);
 
     long countInScope(@Param("scope") Scope scope);
 

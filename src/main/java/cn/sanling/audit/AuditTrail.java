@@ -24,10 +24,12 @@ public class AuditTrail {
 
     private final AuditMapper mapper;
     private final AuditLog log;
+    private final AuditedCases cases;
 
-    AuditTrail(AuditMapper mapper, AuditLog log) {
+    AuditTrail(AuditMapper mapper, AuditLog log, AuditedCases cases) {
         this.mapper = mapper;
         this.log = log;
+        this.cases = cases;
     }
 
     /**
@@ -48,19 +50,43 @@ public class AuditTrail {
         return authorities.stream().anyMatch(a -> role.equals(a.getAuthority()));
     }
 
-    /** Entries newest first; {@code caseId} narrows to one case's entries. {@code scope} from {@link #readerScope}. */
+    /**
+     * What a reader asks of the trail (all optional): one case, by id or by number (编号); one actor; one action code;
+     * a time window {@code [from, to)}; entries older than {@code beforeId} (the next page, newest first); at most
+     * {@code limit} entries (default 200, at most 1000).
+     */
+    public record Filter(Long caseId, String caseNo, String actor, String action, Instant from, Instant to,
+            Long beforeId, Integer limit) {
+    }
+
+    /** Entries newest first, as the filter asks. {@code scope} from {@link #readerScope}. */
     @Transactional(readOnly = true)
-    public List<AuditEntry> search(Scope scope, Long caseId, String username, Instant from, Instant to, Integer limit) {
-        if (from != null && to != null && !from.isBefore(to)) {
+    public List<AuditEntry> search(Scope scope, Filter f) {
+        if (f.from() != null && f.to() != null && !f.from().isBefore(f.to())) {
             throw ProblemException.badRequest("from", "must be before 'to'");
         }
-        int n = limit == null ? 200 : limit;
+        int n = f.limit() == null ? 200 : f.limit();
         if (n < 1 || n > MAX_LIMIT) {
             throw ProblemException.badRequest("limit", "between 1 and " + MAX_LIMIT);
         }
-        String who = username == null || username.isBlank() ? null : username.strip();
-        return log.search(scope, caseId == null ? null : "DISPUTE", caseId == null ? null : caseId.toString(), who,
-                from, to, n);
+        if (f.beforeId() != null && f.beforeId() < 1) {
+            throw ProblemException.badRequest("beforeId", "must be at least 1");
+        }
+        Long caseId = f.caseId();
+        String caseNo = blankToNull(f.caseNo());
+        if (caseNo != null) {
+            Long numbered = cases.idOf(caseNo);
+            if (numbered == null || caseId != null && !caseId.equals(numbered)) {
+                return List.of();
+            }
+            caseId = numbered;
+        }
+        return log.search(scope, caseId == null ? null : "DISPUTE", caseId == null ? null : caseId.toString(),
+                blankToNull(f.actor()), blankToNull(f.action()), f.from(), f.to(), f.beforeId(), n);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**

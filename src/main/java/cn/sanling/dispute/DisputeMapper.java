@@ -20,6 +20,9 @@ interface DisputeMapper {
 
     DisputeRow findByProcess(@Param("processInstanceId") String processInstanceId);
 
+    /** The id of the case with this number; null if there is none. */
+    Long idByCaseNo(@Param("caseNo") String caseNo);
+
     /** The case's risk level alone; null if there is no such case. */
     RiskLevel riskLevel(@Param("id") long id);
 

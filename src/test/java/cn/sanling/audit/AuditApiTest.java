@@ -92,6 +92,33 @@ class AuditApiTest {
     }
 
     @Test
+    void a_case_by_its_number_one_action_and_page_after_page() {
+        String caseNo = area.as(area.villageMediator).get("/api/v1/disputes/" + caseId).json().get("caseNo").asString();
+        List<String> byId = actions(api.as("auditor").get("/api/v1/audit?caseId=" + caseId));
+        assertThat(actions(api.as("auditor").get("/api/v1/audit?caseNo=" + caseNo))).isEqualTo(byId);
+        assertThat(actions(api.as("auditor").get("/api/v1/audit?caseNo=" + caseNo + "&caseId=" + (caseId + 1))))
+                .as("a number and an id of two cases: no case is both").isEmpty();
+        assertThat(actions(api.as("auditor").get("/api/v1/audit?caseNo=NO-SUCH-CASE"))).isEmpty();
+        assertThat(actions(api.as("auditor").get("/api/v1/audit?caseNo=" + caseNo + "&action=DISPUTE_ACCEPT")))
+                .containsExactly("DISPUTE_ACCEPT");
+        assertThat(actions(api.as("auditor").get("/api/v1/audit?action=PARTY_REVEAL&limit=50"))).isNotEmpty()
+                .allMatch("PARTY_REVEAL"::equals);
+
+        List<Long> first = ids(api.as("auditor").get("/api/v1/audit?limit=2"));
+        // from the first page's newest on, so entries appended meanwhile by the engine's timers do not count
+        List<Long> four = ids(api.as("auditor").get("/api/v1/audit?limit=4&beforeId=" + (first.get(0) + 1)));
+        List<Long> second = ids(api.as("auditor").get("/api/v1/audit?limit=2&beforeId=" + first.get(1)));
+        assertThat(first).isEqualTo(four.subList(0, 2));
+        assertThat(second).as("the next page starts below the last entry of the first").isEqualTo(four.subList(2, 4));
+        assertProblem(api.as("auditor").get("/api/v1/audit?beforeId=0"), 400);
+    }
+
+    List<Long> ids(ApiResponse r) {
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().get("items").valueStream().map(e -> e.get("id").asLong()).toList();
+    }
+
+    @Test
     void supervisors_read_their_scope_only() {
         assertThat(actions(api.as("sup_hubin").get("/api/v1/audit?caseId=" + caseId))).hasSize(3);
         TestUsers.TestUser other = users.supervisor("411203").create();

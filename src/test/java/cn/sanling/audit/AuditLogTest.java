@@ -139,7 +139,7 @@ class AuditLogTest {
         String target = TestUsers.uniqueUsername("round_trip");
         audit.record(AuditEvent.of("system", null, "TEST_ROUND_TRIP").target("TEST", target).detail("交口村 round trip"));
 
-        AuditEntry read = audit.search(Scope.all(), "TEST", target, null, null, null, 10).get(0);
+        AuditEntry read = audit.search(Scope.all(), "TEST", target, null, null, null, null, null, 10).get(0);
 
         assertThat(read.detail()).isEqualTo("交口村 round trip");
         assertThat(read.at()).as("time as stored (DATETIME(3))").isNotNull();
@@ -269,6 +269,6 @@ class AuditLogTest {
     }
 
     private List<AuditEntry> entries(String username) {
-        return audit.search(Scope.all(), "USER", username, null, null, null, 1000);
+        return audit.search(Scope.all(), "USER", username, null, null, null, null, null, 1000);
     }
 }

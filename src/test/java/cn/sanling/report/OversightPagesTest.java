@@ -7,12 +7,16 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.sanling.audit.AuditEvent;
+import cn.sanling.audit.AuditLog;
 import cn.sanling.testing.Browser;
 import cn.sanling.testing.Browser.Page;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -32,6 +36,8 @@ class OversightPagesTest {
     TestApi api;
     @Autowired
     TestUsers users;
+    @Autowired
+    AuditLog audit;
 
     TestArea area;
     long caseId;
@@ -112,7 +118,35 @@ class OversightPagesTest {
     void audit_page_for_the_auditor_with_the_chain_check() {
         Page p = signedIn("auditor").get("/audit?verify=true&actor=sup_hubin");
         assertThat(p.status()).as("%s", p).isEqualTo(200);
-        assertThat(p.body()).contains("id=\"verification\"").contains("ok-text").contains("DISPUTE_SUPERVISE");
+        assertThat(p.body()).contains("id=\"verification\"").contains("ok-text").contains(">督办</td>")
+                .as("codes in words, the code kept as the cell's title").contains("title=\"DISPUTE_SUPERVISE\"")
+                .contains(">综治督导</td>").contains(">成功</td>").doesNotContain(">SUCCESS<");
+    }
+
+    @Test
+    void audit_page_finds_a_case_by_its_number_and_pages_on_with_the_filters() {
+        Browser auditor = signedIn("auditor");
+        String caseNo = api.as("sup_hubin").get("/api/v1/disputes/" + caseId).json().get("caseNo").asString();
+        Page byNumber = auditor.get("/audit?caseNo=" + caseNo + "&action=DISPUTE_RESOLVE");
+        assertThat(byNumber.status()).as("%s", byNumber).isEqualTo(200);
+        assertThat(byNumber.body()).contains("href=\"/cases/" + caseId + "\"").contains(">调解成功（录入协议）</td>")
+                .doesNotContain(">受理</td>").doesNotContain("id=\"audit-older\"");
+
+        String actor = "pager_" + System.nanoTime();
+        for (int i = 0; i < 201; i++) {
+            audit.record(AuditEvent.of(actor, "AUDITOR", "LOGIN").detail("page " + i));
+        }
+        Page first = auditor.get("/audit?actor=" + actor);
+        assertThat(first.body().split("<td>" + actor + "</td>", -1)).as("200 entries on a page").hasSize(201);
+        assertThat(first.body()).contains("page 200").doesNotContain("page 0<").doesNotContain("id=\"audit-newest\"");
+        Matcher link = Pattern.compile("id=\"audit-older\" href=\"([^\"]+)\"").matcher(first.body());
+        assertThat(link.find()).as("a link to the older entries").isTrue();
+        String older = link.group(1).replace("&amp;", "&");
+        assertThat(older).contains("actor=" + actor).contains("beforeId=");
+        Page second = auditor.get(older);
+        assertThat(second.body().split("<td>" + actor + "</td>", -1)).as("the one left").hasSize(2);
+        assertThat(second.body()).contains("page 0<").doesNotContain("id=\"audit-older\"")
+                .contains("id=\"audit-newest\"");
     }
 
     @Test
