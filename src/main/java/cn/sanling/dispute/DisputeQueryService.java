@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -50,6 +51,14 @@ public class DisputeQueryService {
     public CaseView get(Actor actor, long id) {
         DisputeRow row = requireVisible(actor, id);
         return view(row, mapper.parties(List.of(row.id)));
+    }
+
+    /** The case with this number (编号) if the actor may see it; empty when there is none in their scope. */
+    @Transactional(readOnly = true)
+    public Optional<CaseView> byNumber(Actor actor, String caseNo) {
+        Long id = caseNo == null || caseNo.isBlank() ? null : mapper.idByCaseNo(caseNo.strip());
+        DisputeRow row = id == null ? null : visible(actor, id);
+        return row == null ? Optional.empty() : Optional.of(view(row, mapper.parties(List.of(row.id))));
     }
 
     @Transactional(readOnly = true)
@@ -193,14 +202,20 @@ public class DisputeQueryService {
     }
 
     private DisputeRow requireVisible(Actor actor, long id) {
+        DisputeRow row = visible(actor, id);
+        if (row == null) {
+            throw ProblemException.notFound("Case " + id);
+        }
+        return row;
+    }
+
+    /** The case if it exists in the actor's scope, else null; 403 for a role that handles no cases. */
+    private DisputeRow visible(Actor actor, long id) {
         if (actor != Actor.SYSTEM) { // the system itself (integrations) reads any case, as it may report one
             requireCaseRole(actor);
         }
         DisputeRow row = mapper.find(id);
-        if (row == null || !actor.scope().covers(row.regionCode)) {
-            throw ProblemException.notFound("Case " + id);
-        }
-        return row;
+        return row == null || !actor.scope().covers(row.regionCode) ? null : row;
     }
 
     private static void requireCaseRole(Actor actor) {

@@ -1,5 +1,6 @@
 package cn.sanling.sanling;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -27,6 +28,11 @@ class SanlingPages {
         this.messages = messages;
     }
 
+    /** The incident form as typed, shown again after a refusal (a flash attribute: kept in the shared session store). */
+    record IncidentForm(String type, String regionCode, LocalDateTime occurredAt, String summary, String caseNo,
+            boolean fromDispute) implements Serializable {
+    }
+
     @GetMapping("/sanling")
     String board(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) Integer year, Model model) {
@@ -39,21 +45,27 @@ class SanlingPages {
             @RequestParam(required = false) Integer year, Model model) {
         model.addAttribute("incidents", service.list(actor, regionCode, null, year));
         model.addAttribute("types", List.of(IncidentType.values()));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new IncidentForm(null, null, null, null, null, false));
+        }
         return "sanling/incidents";
     }
 
     @PostMapping("/incidents")
     String record(Actor actor, @RequestParam String type, @RequestParam String regionCode,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
-            @RequestParam String summary, @RequestParam(required = false) Long caseId,
+            @RequestParam String summary, @RequestParam(required = false) String caseNo,
             @RequestParam(defaultValue = "false") boolean fromDispute, RedirectAttributes redirect) {
         try {
             Incident i = service.record(actor, new IncidentRequest(type, regionCode,
-                    occurredAt.atZone(SanlingService.ZONE).toInstant(), summary, caseId, fromDispute));
+                    occurredAt.atZone(SanlingService.ZONE).toInstant(), summary, null, fromDispute, caseNo));
             redirect.addFlashAttribute("recorded", i.id());
         } catch (ProblemException e) {
             redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(messages.detail(e.getMessage()))
                     : e.errors().stream().map(f -> messages.line(f.field(), f.message())).toList());
+            // the form again as it was typed
+            redirect.addFlashAttribute("form", new IncidentForm(type, regionCode, occurredAt, summary, caseNo,
+                    fromDispute));
         }
         return "redirect:/incidents";
     }

@@ -21,6 +21,7 @@ import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.dispute.DisputeQueryService;
+import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.region.Region;
 import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
@@ -98,17 +99,7 @@ public class SanlingService {
         if (fromDispute && type != null && type != IncidentType.CRIMINAL_CASE) {
             errors.add(new FieldError("fromDispute", "only a CRIMINAL_CASE can come from a dispute (民转刑)"));
         }
-        if (req.caseId() != null) {
-            try {
-                String caseVillage = disputes.get(actor, req.caseId()).villageCode();
-                if (village != null && !village.equals(caseVillage)) {
-                    // the 三零 board charges the incident to its village: a case elsewhere is a wrong link
-                    errors.add(new FieldError("caseId", "the case is of village " + caseVillage + ", not " + village));
-                }
-            } catch (ProblemException e) {
-                errors.add(new FieldError("caseId", "unknown case or outside your area"));
-            }
-        }
+        Long caseId = linkedCase(actor, req, village, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
@@ -117,15 +108,43 @@ public class SanlingService {
         row.regionCode = village;
         row.occurredAt = req.occurredAt();
         row.summary = summary;
-        row.caseId = req.caseId();
+        row.caseId = caseId;
         row.fromDispute = fromDispute;
         row.recordedBy = actor.username();
         row.recordedAt = now;
         mapper.insert(row);
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "INCIDENT_RECORD").target("INCIDENT", row.id)
                 .region(village).detail(type + (fromDispute ? " 民转刑" : "")
-                        + (req.caseId() == null ? "" : " case " + req.caseId())));
+                        + (caseId == null ? "" : " case " + caseId)));
         return mapper.find(row.id);
+    }
+
+    /**
+     * The case an incident is linked to, by id or number (both must then name the same case), in the supervisor's
+     * scope and of the incident's village (the 三零 board charges the incident to that village); null for none.
+     */
+    private Long linkedCase(Actor actor, IncidentRequest req, String village, List<FieldError> errors) {
+        boolean byNumber = req.caseNo() != null && !req.caseNo().isBlank();
+        if (req.caseId() == null && !byNumber) {
+            return null;
+        }
+        String field = byNumber ? "caseNo" : "caseId";
+        CaseView linked;
+        try {
+            linked = byNumber ? disputes.byNumber(actor, req.caseNo()).orElse(null) : disputes.get(actor, req.caseId());
+        } catch (ProblemException notInScope) {
+            linked = null;
+        }
+        if (linked == null) {
+            errors.add(new FieldError(field, "unknown case or outside your area"));
+            return null;
+        }
+        if (byNumber && req.caseId() != null && req.caseId() != linked.id()) {
+            errors.add(new FieldError("caseId", "case " + req.caseId() + " is not case " + linked.caseNo()));
+        } else if (village != null && !village.equals(linked.villageCode())) {
+            errors.add(new FieldError(field, "the case is of village " + linked.villageCode() + ", not " + village));
+        }
+        return linked.id();
     }
 
     /** Incidents in scope, newest first (at most 500), optionally under a region, of a type, in a year. */

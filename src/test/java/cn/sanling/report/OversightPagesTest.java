@@ -101,17 +101,22 @@ class OversightPagesTest {
         fields.put("occurredAt", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(1)
                 .truncatedTo(ChronoUnit.MINUTES).toString());
         fields.put("summary", "页面登记的安全事故");
+        String caseNo = api.as("sup_hubin").get("/api/v1/disputes/" + caseId).json().get("caseNo").asString();
+        fields.put("caseNo", caseNo);
         Page posted = b.postForm("/incidents", fields);
         assertThat(posted.status()).as("%s", posted).isEqualTo(302);
         Page list = b.get(posted.location());
-        assertThat(list.body()).contains("id=\"incident-recorded\"").contains("页面登记的安全事故");
+        assertThat(list.body()).contains("id=\"incident-recorded\"").contains("页面登记的安全事故")
+                .as("the linked case by its number").contains("<a href=\"/cases/" + caseId + "\">" + caseNo + "</a>");
+        fields.remove("caseNo");
         assertThat(b.get("/sanling?regionCode=411202006").body()).contains("row-bad");
 
         fields.put("_csrf", b.get("/incidents").csrfToken());
         fields.put("regionCode", "411203100200"); // 陕州区: outside the county supervisor's area
         Page refused = b.get(b.postForm("/incidents", fields).location());
         assertThat(refused.body()).as("the refusal in Chinese, with the field's label")
-                .contains("区划：不存在或不在您的辖区内").doesNotContain("regionCode:");
+                .contains("区划：不存在或不在您的辖区内").doesNotContain("regionCode:")
+                .as("the form as typed").contains("value=\"411203100200\"").contains(">页面登记的安全事故</textarea>");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -39,6 +40,8 @@ class SanlingApiTest {
     TestApi api;
     @Autowired
     TestUsers users;
+    @Autowired
+    JdbcTemplate jdbc;
 
     TestArea first, second, third;
     long disputeInSecond;
@@ -145,6 +148,36 @@ class SanlingApiTest {
         JsonNode none = api.as(other.username(), other.password()).get("/api/v1/incidents").json();
         assertThat(none.get("items").valueStream().map(i -> i.get("regionCode").asString()))
                 .allMatch(code -> code.startsWith("411203"));
+    }
+
+    @Test
+    void a_case_is_linked_by_its_number_too() {
+        String caseNo = api.as("sup_hubin").get("/api/v1/disputes/" + disputeInSecond).json().get("caseNo").asString();
+        Map<String, Object> byNumber = incident("CRIMINAL_CASE", second.village, null, true);
+        byNumber.remove("caseId");
+        byNumber.put("caseNo", caseNo);
+        // last year, so this year's evaluation and list stay as the other tests count them
+        byNumber.put("occurredAt", LocalDate.of(year - 1, 3, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()
+                .toString());
+        JsonNode linked = record("sup_hubin", byNumber);
+        assertThat(linked.get("caseId").asLong()).isEqualTo(disputeInSecond);
+        assertThat(linked.get("caseNo").asString()).isEqualTo(caseNo);
+
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM sanling_incident", Long.class);
+        byNumber.put("caseNo", "NO-SUCH-CASE");
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", byNumber), "caseNo");
+        byNumber.put("caseNo", caseNo);
+        byNumber.put("regionCode", first.village);
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", byNumber), "caseNo"); // another village
+        byNumber.put("regionCode", second.village);
+        byNumber.put("caseId", disputeInSecond + 1);
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", byNumber), "caseId"); // two cases named
+        TestUsers.TestUser other = users.supervisor("411203").create();
+        byNumber.remove("caseId");
+        byNumber.put("regionCode", "411203100200");
+        assertValidationError(api.as(other.username(), other.password()).post("/api/v1/incidents", byNumber),
+                "caseNo"); // outside the supervisor's area: as if there were no such case
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sanling_incident", Long.class)).isEqualTo(before);
     }
 
     @Test
