@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.dispute.DisputeQueryService;
+import cn.sanling.dispute.TimelineWords;
 import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.dispute.Views.PartyView;
 import cn.sanling.dispute.Views.TimelineEntry;
@@ -64,13 +66,16 @@ public class CaseDocuments {
     private final DocumentMapper mapper;
     private final AuditLog audit;
     private final DocumentProperties properties;
+    private final TimelineWords words;
     private volatile BaseFont font;
 
-    CaseDocuments(DisputeQueryService disputes, DocumentMapper mapper, AuditLog audit, DocumentProperties properties) {
+    CaseDocuments(DisputeQueryService disputes, DocumentMapper mapper, AuditLog audit, DocumentProperties properties,
+            TimelineWords words) {
         this.disputes = disputes;
         this.mapper = mapper;
         this.audit = audit;
         this.properties = properties;
+        this.words = words;
     }
 
     /** 人民调解协议书 of a resolved case with an agreement; 409 if there is none yet. */
@@ -114,7 +119,7 @@ public class CaseDocuments {
             kv(reg, "纠纷类别", c.category().name() + (c.subCategory() == null ? "" : " / " + c.subCategory().name()));
             kv(reg, "发生地", c.villageName() + "（" + (c.gridCode() != null ? c.gridCode() : c.villageCode()) + "）");
             kv(reg, "来源", source(c.source().name()));
-            kv(reg, "风险等级", c.riskLevel().name());
+            kv(reg, "风险等级", risk(c.riskLevel().name()));
             kv(reg, "登记人 / 时间", c.reportedBy() + " / " + time(c.reportedAt()));
             kv(reg, "受理时间", time(c.acceptedAt()));
             kv(reg, "调解层级", LedgerService.level(c.level().name()));
@@ -166,9 +171,11 @@ public class CaseDocuments {
             for (TimelineEntry e : timeline) {
                 cell(t, time(e.at()));
                 cell(t, e.actor());
-                cell(t, e.action() + (e.toStatus() == null || e.toStatus() == e.fromStatus() ? ""
-                        : " → " + LedgerService.status(e.toStatus().name())));
-                cell(t, e.note() == null ? "" : e.note());
+                cell(t, words.action(e.action(), Locale.SIMPLIFIED_CHINESE)
+                        + (e.toStatus() == null || e.toStatus() == e.fromStatus() ? ""
+                                : " → " + LedgerService.status(e.toStatus().name())));
+                String note = words.note(e, Locale.SIMPLIFIED_CHINESE);
+                cell(t, note == null ? "" : note);
             }
             doc.add(t);
         });
@@ -368,6 +375,16 @@ public class CaseDocuments {
             case "POLICE_110" -> "110 警情";
             case "ONLINE" -> "网上受理";
             default -> s;
+        };
+    }
+
+    private static String risk(String level) {
+        return switch (level) {
+            case "RED" -> "红色";
+            case "ORANGE" -> "橙色";
+            case "YELLOW" -> "黄色";
+            case "BLUE" -> "蓝色";
+            default -> level;
         };
     }
 

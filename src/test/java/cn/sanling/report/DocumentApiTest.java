@@ -106,7 +106,9 @@ class DocumentApiTest {
         String text = pdfText("sup_smx", "/api/v1/disputes/" + resolved + "/documents/dossier");
         assertThat(text).contains("矛盾纠纷调解卷宗").contains(caseNo).contains("纠纷受理登记表").contains("调解笔录")
                 .contains("双方到场陈述").contains("调解协议").contains("回访记录").contains("司法确认").contains("办理过程")
-                .contains("RESOLVE");
+                .as("actions and the report's note in words").contains("调解成功（录入协").contains("来源：")
+                .contains("风险等级 蓝色").doesNotContain("RESOLVE").doesNotContain("source=").doesNotContain("BLUE")
+                .doesNotContain("WRITTEN");
     }
 
     @Test
