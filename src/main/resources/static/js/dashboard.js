@@ -34,4 +34,9 @@
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', data: Object.values(data.byStatus), itemStyle: { color: '#2c6e9b' } }]
   });
+  chart('chart-source', {
+    title: { text: t.source, left: 'center' },
+    series: [{ type: 'pie', radius: ['35%', '62%'], top: 30,
+      data: Object.entries(data.bySource).filter(([, v]) => v > 0).map(([k, v]) => ({ name: t.sources[k] || k, value: v })) }]
+  });
 })();

@@ -21,6 +21,7 @@ import cn.sanling.region.Region;
 import cn.sanling.region.RegionService;
 import cn.sanling.report.Statistics.MonthlySheet;
 import cn.sanling.report.Statistics.Summary;
+import cn.sanling.support.FieldMessages;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,11 +35,13 @@ class DashboardPages {
     private final RegionService regions;
     private final CategoryService categories;
     private final MessageSource messages;
+    private final FieldMessages fieldMessages;
     private final JsonMapper json;
 
     DashboardPages(StatisticsService statistics, LedgerService ledger, RegionService regions,
-            CategoryService categories, MessageSource messages, JsonMapper json) {
+            CategoryService categories, MessageSource messages, FieldMessages fieldMessages, JsonMapper json) {
         this.messages = messages;
+        this.fieldMessages = fieldMessages;
         this.json = json;
         this.statistics = statistics;
         this.ledger = ledger;
@@ -50,7 +53,20 @@ class DashboardPages {
     String dashboard(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String month, Model model, Locale locale) {
-        Summary summary = statistics.summary(actor, regionCode, from, to);
+        Summary summary;
+        try {
+            summary = statistics.summary(actor, regionCode, from, to);
+        } catch (ProblemException e) {
+            if (e.errors().stream().noneMatch(f -> f.field().equals("from") || f.field().equals("to"))) {
+                throw e; // a region outside the scope stays a 404
+            }
+            // a bad period: the page for the default one, the refusal beside the filters
+            model.addAttribute("filterErrors", e.errors().stream().map(f -> fieldMessages.line(f.field(), f.message()))
+                    .toList());
+            from = null;
+            to = null;
+            summary = statistics.summary(actor, regionCode, null, null);
+        }
         model.addAttribute("summary", summary);
         model.addAttribute("chartJson", chartJson(summary, locale));
         model.addAttribute("from", summary.from().atZone(Period.ZONE).toLocalDate());
@@ -62,6 +78,7 @@ class DashboardPages {
         model.addAttribute("sheet", sheet);
         model.addAttribute("month", sheet.from().atZone(Period.ZONE).toLocalDate().toString().substring(0, 7));
         model.addAttribute("breadcrumb", breadcrumb(actor, summary.regionCode()));
+        model.addAttribute("listLimit", StatisticsService.LIST_LIMIT);
         return "report/dashboard";
     }
 
@@ -103,17 +120,20 @@ class DashboardPages {
     /** The charts' data and labels as JSON, safe inside a script data block. */
     private String chartJson(Summary s, Locale locale) {
         Map<String, Object> labels = new LinkedHashMap<>();
-        for (String k : List.of("month", "category", "level", "status", "cases")) {
+        for (String k : List.of("month", "category", "level", "status", "source", "cases")) {
             labels.put(k, messages.getMessage("chart." + k, null, locale));
         }
         labels.put("levels", names("level.", List.of("VILLAGE", "TOWNSHIP", "COUNTY"), locale));
         labels.put("statuses", names("status.", s.byStatus().keySet(), locale));
+        labels.put("sources", names("source.", s.bySource().keySet(), locale));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("byMonth", s.byMonth());
         data.put("byCategory", s.byCategory());
         data.put("byLevel", s.byLevel());
         data.put("byStatus", s.byStatus());
-        data.put("categoryNames", categories.tree().stream().collect(Collectors.toMap(c -> c.code(), c -> c.name())));
+        data.put("bySource", s.bySource());
+        data.put("categoryNames", categories.tree().stream().collect(Collectors.toMap(c -> c.code(),
+                c -> messages.getMessage("category." + c.code(), null, c.name(), locale))));
         data.put("labels", labels);
         return json.writeValueAsString(data).replace("</", "<\\/");
     }

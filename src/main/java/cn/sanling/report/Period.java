@@ -14,13 +14,15 @@ import cn.sanling.support.ProblemException;
 
 /**
  * A reporting period [from, to). Query parameters take a date ({@code 2026-01-01}, start of that day in China; for
- * {@code to} the whole day is included) or an ISO-8601 instant with offset. Default: the current calendar year.
+ * {@code to} the whole day is included) or an ISO-8601 instant with offset. Default: the current calendar year; with
+ * only {@code from}, up to the end of the current year (or of {@code from}'s year, if later); with only {@code to},
+ * from the first day of {@code to}'s year.
  */
 public record Period(Instant from, Instant to) {
 
     /** Reporting follows the county's calendar. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    /** byMonth is given for periods of at most this many months. */
+    /** byMonth is given for the newest this many months of a period. */
     static final int MAX_MONTHS = 120;
 
     public static Period parse(String from, String to, Clock clock) {
@@ -33,7 +35,8 @@ public record Period(Instant from, Instant to) {
         }
         if (t == null) {
             LocalDate fromDay = f.atZone(ZONE).toLocalDate();
-            t = fromDay.withDayOfYear(1).plusYears(1).atStartOfDay(ZONE).toInstant();
+            LocalDate year = fromDay.isAfter(today) ? fromDay : today;
+            t = year.withDayOfYear(1).plusYears(1).atStartOfDay(ZONE).toInstant();
         }
         if (!f.isBefore(t)) {
             throw ProblemException.badRequest("from", "must be before 'to'");
@@ -53,10 +56,15 @@ public record Period(Instant from, Instant to) {
         }
     }
 
-    /** The calendar months (China time) the period touches, each clipped to the period. */
+    /**
+     * The calendar months (China time) the period touches, each clipped to the period; of a longer period the newest
+     * {@link #MAX_MONTHS}, so a trend always reaches the period's end.
+     */
     public List<Month> months() {
         List<Month> months = new ArrayList<>();
-        YearMonth m = YearMonth.from(from.atZone(ZONE));
+        YearMonth first = YearMonth.from(from.atZone(ZONE));
+        YearMonth newestFirst = YearMonth.from(to.minusMillis(1).atZone(ZONE)).minusMonths(MAX_MONTHS - 1);
+        YearMonth m = first.isBefore(newestFirst) ? newestFirst : first;
         while (months.size() < MAX_MONTHS) {
             Instant start = m.atDay(1).atStartOfDay(ZONE).toInstant();
             if (!start.isBefore(to)) {

@@ -73,7 +73,7 @@ interface ReportMapper {
     }
 
     record SupervisionTotals(long orders, long automatic, long answered, long lateAnswers, long openPastDue,
-            Double avgResponseSeconds, Double maxResponseSeconds) {
+            long endedUnanswered, Double avgResponseSeconds, Double maxResponseSeconds) {
     }
 
     record ChildTotals(String code, long total, long accepted, long resolved, long open, long overdue,
@@ -87,7 +87,9 @@ interface ReportMapper {
             String riskLevel, Instant dueAt, boolean overdue, boolean supervised) {
     }
 
-    record SupervisionLine(long caseId, String caseNo, String title, Instant createdAt, String supervisor,
-            boolean automatic, String note, Instant dueAt, Instant respondedAt, String responder, String responseNote) {
+    /** A 督办 order and its answer; {@code caseStatus} tells an order still waiting from one whose case ended. */
+    record SupervisionLine(long caseId, String caseNo, String title, String caseStatus, Instant createdAt,
+            String supervisor, boolean automatic, String note, Instant dueAt, Instant respondedAt, String responder,
+            String responseNote) {
     }
 }

@@ -22,9 +22,13 @@ public final class Statistics {
             Supervision supervision) {
     }
 
-    /** 督办 in the period: orders created, answered, and how long the handlers took to respond. */
+    /**
+     * 督办 in the period: orders created, answered, and how long the handlers took to respond. {@code unanswered}
+     * counts the orders still waiting for an answer (their case still open); {@code endedUnanswered} those whose case
+     * ended (rejected, referred, withdrawn, closed) before anyone answered, which can no longer be answered.
+     */
     public record Supervision(long orders, long automatic, long answered, long unanswered, long lateAnswers,
-            long openPastDue, double avgResponseHours, double maxResponseHours) {
+            long openPastDue, double avgResponseHours, double maxResponseHours, long endedUnanswered) {
     }
 
     /** One child region of the drill-down table. */

@@ -49,7 +49,8 @@ import cn.sanling.support.ProblemException;
 @Service
 public class StatisticsService {
 
-    private static final int LIST_LIMIT = 100;
+    /** The attention and 督办 lists show at most this many. */
+    static final int LIST_LIMIT = 100;
     private static final Set<String> RESOLVED = Set.of(CaseStatus.RESOLVED.name(), CaseStatus.CLOSED.name());
     private static final Set<String> OPEN = Set.of(CaseStatus.PENDING.name(), CaseStatus.MEDIATING.name());
     /** Cases that can still change (the summary counts them from the cases), and those that cannot (V13). */
@@ -89,8 +90,8 @@ public class StatisticsService {
     /**
      * The summary of a region and period. For a county or above, the finished cases of the period's whole months
      * come from the finished-case counts (V13, a few thousand rows for a city's year) and only the open cases and
-     * the finished cases of partial months are counted from the cases; below a county, or for a period beyond
-     * {@link Period#MAX_MONTHS}, everything is counted from the cases. Both give the same figures
+     * the finished cases of partial months (and of months before a long period's newest {@link Period#MAX_MONTHS})
+     * are counted from the cases; below a county everything is counted from the cases. Both give the same figures
      * (FinishedCaseCountsTest).
      */
     @Transactional(readOnly = true)
@@ -123,14 +124,14 @@ public class StatisticsService {
             mapper.breakdown(actor.scope(), r, p, newestFirst, null, null).forEach(t::add);
         }
         SupervisionTotals s = mapper.supervision(actor.scope(), r, p, clock.instant());
-        Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(), s.orders() - s.answered(),
-                s.lateAnswers(), s.openPastDue(), round(hours(s.avgResponseSeconds()), 2),
-                round(hours(s.maxResponseSeconds()), 2));
+        Supervision supervision = new Supervision(s.orders(), s.automatic(), s.answered(),
+                s.orders() - s.answered() - s.endedUnanswered(), s.lateAnswers(), s.openPastDue(),
+                round(hours(s.avgResponseSeconds()), 2), round(hours(s.maxResponseSeconds()), 2), s.endedUnanswered());
         return t.summary(region, p, supervision);
     }
 
     /**
-     * The months of the period whose cases it covers whole (none if the period has more months than are listed). A
+     * The months of the period whose cases it covers whole (none if the listed months stop short of its end). A
      * month cut short by the period's end counts as whole when that end is still in the future: a case is stamped with
      * the time it is reported (DisputeCommandService), so no case lies between the end and the month's end yet. That
      * is the dashboards' usual period ("up to today"), whose current month then comes from the counts instead of a
@@ -216,7 +217,11 @@ public class StatisticsService {
         }
     }
 
-    /** One row per child region (grids for a village), with zero rows for children without cases. */
+    /**
+     * One row per child region (grids for a village), with zero rows for children without cases. A village's cases
+     * reported for the whole village, in no grid, have a row of their own (the village's code, named
+     * {@link #NO_GRID}), so the rows add up to the village.
+     */
     @Transactional(readOnly = true)
     public List<ChildRow> children(Actor actor, String regionCode, String from, String to) {
         Region region = region(actor, regionCode);
@@ -230,12 +235,22 @@ public class StatisticsService {
                 .collect(Collectors.toMap(ChildTotals::code, Function.identity()));
         List<ChildRow> rows = new ArrayList<>();
         for (Region c : children) {
-            ChildTotals t = totals.get(c.code());
-            rows.add(t == null ? new ChildRow(c.code(), c.name(), c.level().name(), 0, 0, 0, 0, 0, 0, 0.0)
-                    : new ChildRow(c.code(), c.name(), c.level().name(), t.total(), t.accepted(), t.resolved(), t.open(),
-                            t.overdue(), t.supervised(), ratio(t.resolved(), t.accepted())));
+            rows.add(childRow(c.code(), c.name(), c.level().name(), totals.get(c.code())));
+        }
+        ChildTotals noGrid = totals.get(region.code());
+        if (noGrid != null) {
+            rows.add(childRow(region.code(), NO_GRID, region.level().name(), noGrid));
         }
         return rows;
+    }
+
+    /** The name of a village's row for its cases in no grid (data, as region names are). */
+    static final String NO_GRID = "未分网格";
+
+    private static ChildRow childRow(String code, String name, String level, ChildTotals t) {
+        return t == null ? new ChildRow(code, name, level, 0, 0, 0, 0, 0, 0, 0.0)
+                : new ChildRow(code, name, level, t.total(), t.accepted(), t.resolved(), t.open(), t.overdue(),
+                        t.supervised(), ratio(t.resolved(), t.accepted()));
     }
 
     /** The monthly statistics sheet (月报表): per child region and 六防六促 category, resolved / unresolved. */
@@ -253,8 +268,10 @@ public class StatisticsService {
         }
         List<Region> children = regions.children(region.code(), actor.scope());
         int digits = children.isEmpty() ? region.code().length() : children.get(0).code().length();
+        Map<String, String> places = new LinkedHashMap<>(); // the rows: code -> name
+        children.forEach(c -> places.put(c.code(), c.name()));
         if (children.isEmpty()) {
-            children = List.of(region);
+            places.put(region.code(), region.name());
         }
         List<Column> columns = categories.tree().stream().map(c -> new Column(c.code(), c.name())).toList();
         Map<String, Map<String, SheetCell>> cells = new LinkedHashMap<>();
@@ -263,8 +280,11 @@ public class StatisticsService {
         }
         List<SheetRow> rows = new ArrayList<>();
         Map<String, long[]> sums = new LinkedHashMap<>();
-        for (Region child : children) {
-            Map<String, SheetCell> byCat = cells.getOrDefault(child.code(), Map.of());
+        if (!children.isEmpty() && cells.containsKey(region.code())) {
+            places.put(region.code(), NO_GRID); // a village's cases in no grid
+        }
+        for (Map.Entry<String, String> place : places.entrySet()) {
+            Map<String, SheetCell> byCat = cells.getOrDefault(place.getKey(), Map.of());
             Map<String, Cell> out = new LinkedHashMap<>();
             long total = 0, resolved = 0, unresolved = 0;
             for (Column col : columns) {
@@ -279,7 +299,7 @@ public class StatisticsService {
                 s[1] += cell.resolved();
                 s[2] += cell.unresolved();
             }
-            rows.add(new SheetRow(child.code(), child.name(), out, total, resolved, unresolved));
+            rows.add(new SheetRow(place.getKey(), place.getValue(), out, total, resolved, unresolved));
         }
         Map<String, Cell> totalCells = new LinkedHashMap<>();
         long t = 0, r = 0, u = 0;

@@ -40,7 +40,7 @@ class CaseTimelinePageTest {
 
     @BeforeAll
     void aCaseWithEveryWrittenNote() {
-        area = TestArea.inTownship(api, users, "411202004", 0);
+        area = TestArea.inTownship(api, users, "411202007", 0);
         village = area.village;
         id = area.report().source("HOTLINE").flags("GROUP").file();
         assertThat(area.as(area.gridWorker).get("/api/v1/disputes/" + id).json().get("riskLevel").asString())
