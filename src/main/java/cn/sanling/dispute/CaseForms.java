@@ -9,6 +9,7 @@ import java.util.List;
 import cn.sanling.dispute.Requests.ActionRequest;
 import cn.sanling.dispute.Requests.PartyInput;
 import cn.sanling.dispute.Requests.ReportRequest;
+import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.ProblemException;
 
 /**
@@ -172,6 +173,8 @@ public final class CaseForms {
         private String occurredAt;
         private List<String> riskFlags = new ArrayList<>();
         private List<PartyForm> parties = new ArrayList<>();
+        /** The form's own key (a hidden field): sent twice, it reports one case. */
+        private String submissionKey = IdempotencyKeys.fresh();
 
         /** Makes sure the form shows at least {@code rows} party rows (and one more on "add a party"). */
         public ReportForm withPartyRows(int rows) {
@@ -192,6 +195,8 @@ public final class CaseForms {
                     grid, village, source, localTime("occurredAt", occurredAt), riskFlags, visitId, ps);
         }
 
+        public String getSubmissionKey() { return submissionKey; }
+        public void setSubmissionKey(String submissionKey) { this.submissionKey = submissionKey; }
         public String getTitle() { return title; }
         public void setTitle(String title) { this.title = title; }
         public String getDescription() { return description; }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import cn.sanling.region.Region;
 import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.support.PageResult;
+import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -178,8 +180,19 @@ class CasePages {
         if (addParty != null) {
             return reportPage(actor, model, form.withPartyRows(form.getParties().size() + 1));
         }
+        String key = IdempotencyKeys.of("submissionKey", form.getSubmissionKey());
         try {
-            long id = commands.report(actor, form.toRequest(null), null);
+            long id;
+            try {
+                id = commands.report(actor, form.toRequest(null), key);
+            } catch (DuplicateKeyException sentTwice) {
+                // the form was sent before: its first request's case
+                Long first = key == null ? null : commands.idempotentCase(actor, key);
+                if (first == null) {
+                    throw sentTwice;
+                }
+                id = first;
+            }
             redirect.addFlashAttribute("notice", "reported");
             return "redirect:/cases/" + id;
         } catch (ProblemException e) {

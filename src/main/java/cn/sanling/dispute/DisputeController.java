@@ -25,6 +25,7 @@ import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.dispute.Views.PartyView;
 import cn.sanling.dispute.Views.TaskItem;
 import cn.sanling.dispute.Views.TimelineEntry;
+import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -54,10 +55,7 @@ class DisputeController {
     @PostMapping("/disputes")
     ResponseEntity<CaseView> report(Actor actor, @RequestBody ReportRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        if (key != null && (key.length() > 100 || !key.matches("[\\x21-\\x7e]+"))) {
-            throw ProblemException.badRequest("Idempotency-Key", "1-100 printable ASCII characters");
-        }
+        String key = IdempotencyKeys.of("Idempotency-Key", idempotencyKey);
         try {
             // the intake and the answer's read in one transaction (one connection, one commit); the answer is read
             // before the commit but sent only after it

@@ -63,13 +63,22 @@ public class VisitCommandService {
         this.clock = clock;
     }
 
+    /** Logs a visit sent without a key. */
+    @Transactional
+    public long log(Actor actor, VisitRequest req) {
+        return log(actor, req, null);
+    }
+
     /**
-     * Logs a visit; with {@code reportDispute} also reports the hazard as a case.
+     * Logs a visit; with {@code reportDispute} also reports the hazard as a case. With a {@code key}
+     * ({@link cn.sanling.support.IdempotencyKeys}), a repeat of the key by the same visitor fails on the visit's
+     * unique key (after waiting for the first one's commit, if it is still running) and rolls back: the caller then
+     * answers with {@link #submitted} instead.
      *
      * @return the new visit's id
      */
     @Transactional
-    public long log(Actor actor, VisitRequest req) {
+    public long log(Actor actor, VisitRequest req, String key) {
         if (!actor.is(Role.GRID_WORKER)) {
             throw ProblemException.forbidden("Only grid workers log visits");
         }
@@ -77,6 +86,7 @@ public class VisitCommandService {
             throw ProblemException.badRequest("gridCode", "required");
         }
         VisitRow row = validate(actor, req);
+        row.submissionKey = key;
         mapper.insert(row);
         String detail = row.kind + (row.hazard ? " hazard=" + row.categoryCode : "");
         if (req.reportDispute() != null) {
@@ -86,6 +96,12 @@ public class VisitCommandService {
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "VISIT_LOG").target("VISIT", row.id)
                 .region(row.gridCode).detail(detail));
         return row.id;
+    }
+
+    /** The visit the actor logged with this key, if the key was used. */
+    @Transactional(readOnly = true)
+    public Long submitted(Actor actor, String key) {
+        return key == null ? null : mapper.findSubmitted(actor.username(), key);
     }
 
     private long report(Actor actor, VisitRow visit, ReportRequest r) {

@@ -4,16 +4,19 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.account.Actor;
+import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.PageResult;
 import cn.sanling.visit.VisitRequests.CampaignRequest;
 import cn.sanling.visit.VisitRequests.VisitRequest;
@@ -38,12 +41,28 @@ class VisitController {
         this.campaigns = campaigns;
     }
 
-    /** Logs a visit (GRID_WORKER): 201 with Location; {@code hazard:true} + {@code reportDispute} creates the case. */
+    /**
+     * Logs a visit (GRID_WORKER): 201 with Location; {@code hazard:true} + {@code reportDispute} creates the case.
+     * With {@code Idempotency-Key}, a repeat of the same key by the same grid worker answers 200 with the visit (and
+     * case) the first request created, also when both arrive at once.
+     */
     @ApiResponse(responseCode = "201", description = "Created; Location names it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "A repeat of the same Idempotency-Key by the same user: the visit the first request logged")
     @PostMapping("/visits")
-    ResponseEntity<VisitView> log(Actor actor, @RequestBody VisitRequest body) {
-        long id = commands.log(actor, body);
-        return ResponseEntity.created(URI.create("/api/v1/visits/" + id)).body(queries.get(actor, id));
+    ResponseEntity<VisitView> log(Actor actor, @RequestBody VisitRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String key = IdempotencyKeys.of("Idempotency-Key", idempotencyKey);
+        try {
+            long id = commands.log(actor, body, key);
+            return ResponseEntity.created(URI.create("/api/v1/visits/" + id)).body(queries.get(actor, id));
+        } catch (DuplicateKeyException repeated) {
+            Long first = commands.submitted(actor, key);
+            if (first == null) {
+                throw repeated;
+            }
+            return ResponseEntity.ok(queries.get(actor, first));
+        }
     }
 
     /** Visits in the caller's scope, newest first: {@code {items, page, size, total}}. */

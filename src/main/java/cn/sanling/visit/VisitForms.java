@@ -8,6 +8,7 @@ import java.util.List;
 import cn.sanling.dispute.CaseForms;
 import cn.sanling.dispute.CaseForms.ReportForm;
 import cn.sanling.region.HouseholdService.HouseholdInput;
+import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.ProblemException;
 import cn.sanling.visit.VisitRequests.CampaignRequest;
 import cn.sanling.visit.VisitRequests.VisitRequest;
@@ -31,6 +32,11 @@ final class VisitForms {
         private String campaignId;
         private boolean reportDispute;
         private ReportForm report = new ReportForm();
+        /** The form's own key (a hidden field): sent twice, it logs one visit (and reports one case). */
+        private String submissionKey = IdempotencyKeys.fresh();
+
+        public String getSubmissionKey() { return submissionKey; }
+        public void setSubmissionKey(String submissionKey) { this.submissionKey = submissionKey; }
 
         VisitRequest toRequest() {
             Long household = number("householdId", householdId);

@@ -13,6 +13,9 @@ interface VisitMapper {
 
     void insert(VisitRow row);
 
+    /** The visit this visitor logged with this key; null if none. */
+    Long findSubmitted(@Param("visitor") String visitor, @Param("key") String key);
+
     /** Links a visit to the case reported from it, unless it has one: the number of rows changed. */
     int linkCase(@Param("id") long id, @Param("disputeId") long disputeId, @Param("caseNo") String caseNo);
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,7 @@ import cn.sanling.region.HouseholdTag;
 import cn.sanling.region.Region;
 import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
+import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.Times;
 import cn.sanling.support.WebPage;
@@ -135,8 +137,19 @@ class VisitPages {
             }
             return visitPage(actor, model, form, chooseGrid != null);
         }
+        String key = IdempotencyKeys.of("submissionKey", form.getSubmissionKey());
         try {
-            long id = commands.log(actor, form.toRequest());
+            long id;
+            try {
+                id = commands.log(actor, form.toRequest(), key);
+            } catch (DuplicateKeyException sentTwice) {
+                // the form was sent before: its first request's visit
+                Long first = commands.submitted(actor, key);
+                if (first == null) {
+                    throw sentTwice;
+                }
+                id = first;
+            }
             VisitViews.VisitView v = queries.get(actor, id);
             redirect.addFlashAttribute("notice", v.caseNo() != null ? "visitReported" : "visitLogged");
             redirect.addFlashAttribute("noticeCaseNo", v.caseNo());

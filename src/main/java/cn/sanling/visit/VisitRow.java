@@ -18,4 +18,6 @@ class VisitRow {
     String caseNo;
     String visitor;
     Instant createdAt;
+    /** The key of the form or request that logged it (V19), unique per visitor; null without one. */
+    String submissionKey;
 }

@@ -113,6 +113,11 @@ public final class TestApi {
             return send("POST", path, body, "application/json");
         }
 
+        /** POST with extra headers (an {@code Idempotency-Key}, say). */
+        public ApiResponse post(String path, Object body, Map<String, String> headers) {
+            return send("POST", path, body, "application/json", headers);
+        }
+
         public ApiResponse patch(String path, Object body) {
             return send("PATCH", path, body, "application/json");
         }
@@ -123,8 +128,14 @@ public final class TestApi {
 
         /** Any request, for the odd cases (wrong content type, unusual method). */
         public ApiResponse send(String method, String path, Object body, String contentType) {
+            return send(method, path, body, contentType, Map.of());
+        }
+
+        private ApiResponse send(String method, String path, Object body, String contentType,
+                Map<String, String> headers) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json, application/problem+json");
+            headers.forEach(b::header);
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
