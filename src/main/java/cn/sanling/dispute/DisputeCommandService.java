@@ -259,9 +259,12 @@ public class DisputeCommandService {
                     continue;
                 }
                 String name = v.text(at + "name", p.name(), 50);
-                String id = v.optionalText(at + "idNumber", p.idNumber(), 18);
-                if (id != null && !IdNumber.isValid(id)) {
-                    v.fail(at + "idNumber", "not a valid ID number (GB 11643 checksum)");
+                // spaces inside too: a number pasted on a phone comes grouped (4112 0219 …)
+                String id = v.optionalText(at + "idNumber", p.idNumber() == null ? null
+                        : p.idNumber().replaceAll("[\\s\u3000]", ""), 18);
+                String idProblem = id == null ? null : IdNumber.problem(id);
+                if (idProblem != null) {
+                    v.fail(at + "idNumber", idProblem);
                 }
                 String phone = v.optionalText(at + "phone", p.phone(), 20);
                 if (phone != null && !phone.matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {

@@ -40,11 +40,14 @@ public class FieldMessages {
             new Translation("must not be in the future", "validation.notFuture"),
             new Translation("must be in the future", "validation.future"),
             new Translation("must be before 'to'", "validation.beforeTo"),
-            new Translation("must be between (\\d+) and (\\d+)", "validation.between"),
+            new Translation("(?:must be )?between (\\d+) and (\\d+)", "validation.between"),
             new Translation("unknown (?:grid|village|region|case|household|visit)[^,]* or outside your area",
                     "validation.unknownInScope"),
-            new Translation("unknown category|not a sub-category of .*", "validation.unknownCategory"),
+            new Translation("unknown category", "validation.unknownCategory"),
+            new Translation("not a sub-category of .*", "validation.notSubCategory"),
             new Translation("must be one of \\[(.*)]", "validation.oneOf"),
+            new Translation("not a valid ID number: 18 characters.*", "validation.idNumber.length"),
+            new Translation("not a valid ID number: digits 7-14.*", "validation.idNumber.birthDate"),
             new Translation("not a valid ID number.*", "validation.idNumber"),
             new Translation("not a valid phone number|a mobile \\(11 digits\\).*", "validation.phone"),
             new Translation("not a date and time|an ISO-8601 time with offset.*", "validation.dateTime"),
@@ -58,7 +61,13 @@ public class FieldMessages {
             new Translation("The deadline was already extended once at (\\w+) level", "problem.extendedOnce"),
             new Translation("(\\w+) is not possible while the case is (\\w+)", "problem.notInStatus"),
             new Translation("A county-level case cannot be escalated.*", "problem.countyCannotEscalate"),
-            new Translation("The case has no open supervision order to respond to", "problem.noSupervision"));
+            new Translation("The case has no open supervision order to respond to", "problem.noSupervision"),
+            new Translation("a hazard needs its category", "validation.hazardCategory"),
+            new Translation("reportDispute needs hazard: true", "validation.reportNeedsHazard"),
+            new Translation("the campaign does not cover this grid on the day of the visit",
+                    "validation.campaignNotCovering"),
+            new Translation("must not be before startsOn", "validation.notBeforeStart"),
+            new Translation("a campaign runs at most a year", "validation.campaignAtMostAYear"));
 
     private final MessageSource messages;
 
@@ -75,7 +84,12 @@ public class FieldMessages {
         Matcher m = INDEXED.matcher(f);
         if (m.matches()) {
             String whole = name(m.group(1)) + " " + (Integer.parseInt(m.group(2)) + 1);
-            return m.group(3).isEmpty() ? whole : whole + " " + label(m.group(3));
+            if (m.group(3).isEmpty()) {
+                return whole;
+            }
+            // a field of a list item may be labelled for its list: parties[0].name is a person's name (姓名)
+            String own = messages.getMessage("field." + m.group(1) + "." + m.group(3), null, null, locale());
+            return whole + " " + (own != null ? own : label(m.group(3)));
         }
         return name(f);
     }

@@ -75,6 +75,14 @@ class DisputeLifecycleApiTest {
     }
 
     @Test
+    void an_id_number_pasted_with_spaces_is_taken_without_them() {
+        ApiResponse r = api.as("gw_jiaokou").post("/api/v1/disputes", Reports.withoutParties()
+                .party("张三", " 1101 0519 4912 3100 2x\u3000", null, "APPLICANT").json());
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        assertThat(r.json().get("parties").get(0).get("idNumber").asString()).isEqualTo("1101**********002X");
+    }
+
+    @Test
     void every_field_spec_lists_is_in_the_answer_null_when_it_has_no_value() {
         long id = steps.report("med_jiaokou", Reports.neighbourDispute().without("gridCode")
                 .with("villageCode", "411202201200"));

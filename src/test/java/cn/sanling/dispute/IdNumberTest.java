@@ -21,6 +21,16 @@ class IdNumberTest {
         assertThat(IdNumber.isValid(id)).isFalse();
     }
 
+    @org.junit.jupiter.api.Test
+    void a_refusal_says_what_is_wrong() {
+        assertThat(IdNumber.problem("11010519491231002")).isEqualTo(IdNumber.NOT_18);
+        assertThat(IdNumber.problem("abc")).isEqualTo(IdNumber.NOT_18);
+        assertThat(IdNumber.problem("11010519491231002Y")).isEqualTo(IdNumber.NOT_18);
+        assertThat(IdNumber.problem("11010519491341002X")).isEqualTo(IdNumber.NO_BIRTH_DATE);
+        assertThat(IdNumber.problem("110105194912310021")).isEqualTo(IdNumber.CHECK_DIGIT);
+        assertThat(IdNumber.problem("11010519491231002x")).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"11010519491231002", "41120219800101123"})
     void check_digit_completes_a_valid_number(String first17) {
