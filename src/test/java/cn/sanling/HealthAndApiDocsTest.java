@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.Browser;
@@ -19,6 +20,8 @@ class HealthAndApiDocsTest {
 
     @Autowired
     TestApi api;
+    @Autowired
+    HealthEndpointGroups healthGroups;
 
     @Test
     void health_is_up_without_signing_in() {
@@ -32,6 +35,14 @@ class HealthAndApiDocsTest {
     void liveness_and_readiness_probes_are_up() {
         assertThat(api.anonymous().get("/actuator/health/liveness").json().path("status").asString()).isEqualTo("UP");
         assertThat(api.anonymous().get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void a_node_without_its_database_is_not_ready_but_alive() {
+        assertThat(healthGroups.get("readiness").isMember("db")).as("a load balancer's probe sees the database")
+                .isTrue();
+        assertThat(healthGroups.get("liveness").isMember("db")).as("a restart would not bring the database back")
+                .isFalse();
     }
 
     @Test

@@ -62,6 +62,15 @@ class WorkflowEngineConfig {
             // other nodes' timers until it is taken over: a minute, not Flowable's 10 minutes
             executor.setTimerLockForceAcquireAfter(GLOBAL_LOCK_TAKEN_OVER_AFTER);
             executor.setAsyncJobsGlobalLockForceAcquireAfter(GLOBAL_LOCK_TAKEN_OVER_AFTER);
+            // the jobs a node has acquired stay locked to it until they ran or this time passed: a node that dies
+            // with due timers in hand delays them by this much (Flowable's default, an hour), after which another
+            // node's reset of expired jobs frees them. A timer job runs in milliseconds; the lock also covers its
+            // wait in the executor's queue (the 10k-timer bench clears its whole queue in about a minute)
+            Duration lock = env.getProperty("sanling.workflow.job-lock-time", Duration.class, Duration.ofMinutes(5));
+            executor.setTimerLockTime(lock);
+            executor.setAsyncJobLockTime(lock);
+            executor.setResetExpiredJobsInterval(env.getProperty("sanling.workflow.reset-expired-jobs-interval",
+                    Duration.class, Duration.ofMinutes(1)));
             // ProcessDiagram draws a case's diagram as SVG from the BPMN; nothing reads the PNG Flowable would otherwise
             // render with AWT into every new deployment (a first start loads AWT for it)
             config.setCreateDiagramOnDeploy(false);

@@ -56,6 +56,10 @@ class JobThreadsTest {
         var settings = ((AbstractAsyncExecutor) executor).getConfiguration();
         assertThat(settings.getTimerLockForceAcquireAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.getAsyncJobsGlobalLockForceAcquireAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.getTimerLockTime()).as("a dead node's timers wait 5 minutes, not an hour")
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.getAsyncJobLockTime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.getResetExpiredJobsInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(((ProcessEngineConfigurationImpl) engine).getAsyncExecutorNumberOfRetries()).isEqualTo(10);
     }
 
