@@ -443,6 +443,9 @@ class DisputeLifecycleApiTest {
         assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
         assertThat(otherUser.status()).isEqualTo(201);
         assertThat(otherUser.json().get("id").asLong()).isNotEqualTo(first.json().get("id").asLong());
+        ApiResponse otherCase = steps.reportWithKey("gw_jiaokou", Reports.neighbourDispute(), key.toUpperCase());
+        assertThat(otherCase.status()).as("keys compare exactly, on MariaDB too: %s", otherCase).isEqualTo(201);
+        assertThat(otherCase.json().get("id").asLong()).isNotEqualTo(first.json().get("id").asLong());
     }
 
     @Test

@@ -75,6 +75,8 @@ class SentTwiceTest {
         ApiResponse otherUser = api.as("gw_fucun").post("/api/v1/visits",
                 Visits.routine().inGrid(Visits.FUCUN_GRID).json(), header);
         assertThat(otherUser.status()).as("the same key of another user is another request").isEqualTo(201);
+        assertThat(api.as("gw_jiaokou").post("/api/v1/visits", Visits.routine().json(),
+                Map.of("Idempotency-Key", key.toUpperCase())).status()).as("keys compare exactly").isEqualTo(201);
         assertProblem(api.as("gw_jiaokou").post("/api/v1/visits", Visits.routine().json(),
                 Map.of("Idempotency-Key", "x".repeat(101))), 400);
     }
