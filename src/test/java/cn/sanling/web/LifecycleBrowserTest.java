@@ -111,6 +111,11 @@ class LifecycleBrowserTest {
             phone.signIn("gw_jiaokou", TestApi.DEMO_PASSWORD);
             phone.clickToLoad("nav-tasks");
             phone.screenshot("grid-worker-tasks");
+            // a phone hides the list's header row: each value carries its column's name instead
+            Object dueLabel = ((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeScript(
+                    "return getComputedStyle(document.querySelector('#tasks td[data-label=\"期限\"]'), '::before')"
+                            + ".content");
+            assertThat(dueLabel).isEqualTo("\"期限\"");
             phone.clickToLoad(phone.find(By.linkText(caseNo)));
             phone.find(By.cssSelector("#action-FOLLOW_UP > summary")).click();
             phone.find(By.cssSelector("#form-FOLLOW_UP textarea[name=note]")).sendKeys("已清理，双方满意。");
