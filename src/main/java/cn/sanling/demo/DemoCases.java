@@ -17,7 +17,8 @@ import cn.sanling.region.RegionService;
 
 /**
  * Demo cases in every status and level, taken through the real command service (so every open case has its live
- * process and task). A third are in 交口乡 so the demo accounts have work; the rest are spread over 三门峡.
+ * process and task). A third are in 交口乡 so the demo accounts have work; the rest are spread over 三门峡. The
+ * finished ones are then given a history over the year ({@link cn.sanling.dispute.DemoCaseHistory}).
  */
 final class DemoCases {
 
@@ -43,8 +44,10 @@ final class DemoCases {
     private DemoCases() {
     }
 
-    static void load(DisputeCommandService commands, RegionService regions, int count) {
+    /** Reports and advances {@code count} demo cases; returns their ids. */
+    static List<Long> load(DisputeCommandService commands, RegionService regions, int count) {
         Random random = new Random(2026);
+        List<Long> ids = new java.util.ArrayList<>();
         List<Region> jiaokou = regions.villagesUnder("411202201");
         List<Region> city = regions.villagesUnder("4112");
         for (int i = 0; i < count; i++) {
@@ -68,7 +71,9 @@ final class DemoCases {
             long id = commands.report(reporter, new ReportRequest(t.title(), t.description(), t.category(), t.sub(),
                     grid, null, random.nextInt(4) == 0 ? "WALK_IN" : "VISIT", null, flags, null, parties), null);
             advance(commands, id, village.code(), flags.contains("THREAT"), reporter, random);
+            ids.add(id);
         }
+        return ids;
     }
 
     /** Takes a case along one of the lifecycle's paths, chosen at random with realistic weights. */

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.sanling.account.AccountService;
+import cn.sanling.dispute.DemoCaseHistory;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
 import cn.sanling.support.DataLoads;
@@ -40,11 +41,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final RegionService regions;
     private final AccountService accounts;
     private final DisputeCommandService commands;
+    private final DemoCaseHistory history;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoDataLoader(DemoProperties properties, DataLoads loads, RegionService regions, AccountService accounts,
-            DisputeCommandService commands, TransactionTemplate tx, Clock clock) {
+            DisputeCommandService commands, DemoCaseHistory history, TransactionTemplate tx, Clock clock) {
+        this.history = history;
         this.properties = properties;
         this.loads = loads;
         this.regions = regions;
@@ -73,7 +76,8 @@ class DemoDataLoader implements ApplicationRunner {
         }
         if (properties.cases() > 0 && !loads.done(CASES)) {
             names.add(properties.cases() + " " + CASES);
-            later.add(() -> once(CASES, () -> DemoCases.load(commands, regions, properties.cases())));
+            later.add(() -> once(CASES, () -> history.spread(DemoCases.load(commands, regions, properties.cases()),
+                    2026)));
         }
         if (later.isEmpty()) {
             return;

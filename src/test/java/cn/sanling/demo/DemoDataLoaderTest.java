@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.sanling.account.AccountService;
+import cn.sanling.dispute.DemoCaseHistory;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
 import cn.sanling.support.DataLoads;
@@ -34,6 +35,8 @@ class DemoDataLoaderTest {
     @Autowired
     DisputeCommandService commands;
     @Autowired
+    DemoCaseHistory history;
+    @Autowired
     TransactionTemplate tx;
     @Autowired
     Clock clock;
@@ -50,7 +53,8 @@ class DemoDataLoaderTest {
         long before = households();
         jdbc.update("DELETE FROM data_load WHERE name = ?", DemoDataLoader.HOUSEHOLDS);
 
-        new DemoDataLoader(new DemoProperties(true, 0, true), loads, regions, accounts, commands, tx, clock).run(null);
+        new DemoDataLoader(new DemoProperties(true, 0, true), loads, regions, accounts, commands, history, tx, clock)
+                .run(null);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (marker() == 0 && System.nanoTime() < deadline) {
