@@ -10,6 +10,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import cn.sanling.account.AccountService.NewUser;
+import cn.sanling.support.Misconfiguration;
 import cn.sanling.support.ProblemException;
 
 /**
@@ -64,7 +65,7 @@ class FirstAdministrator implements ApplicationRunner {
                 log.info("The first administrator was created by another node");
                 return;
             }
-            throw new IllegalStateException("SANLING_ADMIN_PASSWORD / SANLING_ADMIN_USERNAME cannot create the first "
+            throw new Misconfiguration("SANLING_ADMIN_PASSWORD / SANLING_ADMIN_USERNAME cannot create the first "
                     + "administrator: " + e.errors().stream().map(f -> f.field() + " " + f.message()).toList(), e);
         } catch (DataIntegrityViolationException createdMeanwhile) {
             log.info("The first administrator was created by another node");

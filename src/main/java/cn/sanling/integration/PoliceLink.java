@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.sanling.support.Misconfiguration;
+
 /**
  * The 110 link as configured, after the start-up checks that {@link cn.sanling.support.Secrets} applies to the
  * application's own secrets:
@@ -51,10 +53,10 @@ public record PoliceLink(String secret, URI callbackUrl) {
                     *  sent (it is queued and goes out once SANLING_POLICE_SECRET is set).         *
                     ******************************************************************************""");
         } else if (DEMO_SECRET.equals(secret)) {
-            throw new IllegalStateException("The public demo 110 secret may only be used on the embedded default "
+            throw new Misconfiguration("The public demo 110 secret may only be used on the embedded default "
                     + "database; set SANLING_POLICE_SECRET (sanling.integration.police.secret)");
         } else if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("SANLING_POLICE_SECRET (sanling.integration.police.secret) must be at "
+            throw new Misconfiguration("SANLING_POLICE_SECRET (sanling.integration.police.secret) must be at "
                     + "least " + MIN_SECRET_BYTES + " bytes");
         }
         if (secret != null && props.callbackUrl() == null) {

@@ -32,16 +32,20 @@ public record Secrets(String jwtSecret, String piiKey) {
             return new Secrets(isBlank(jwtSecret) ? DEMO_JWT_SECRET : jwtSecret, isBlank(piiKey) ? DEMO_PII_KEY : piiKey);
         }
         if (missing) {
-            throw new IllegalStateException("SANLING_JWT_SECRET and SANLING_PII_KEY must be set outside the embedded "
+            throw new Misconfiguration("SANLING_JWT_SECRET and SANLING_PII_KEY must be set outside the embedded "
                     + "default database (sanling.security.jwt-secret, sanling.pii.key)");
         }
         if (DEMO_JWT_SECRET.equals(jwtSecret) || DEMO_PII_KEY.equals(piiKey)) {
-            throw new IllegalStateException("The public demo secrets may only be used on the embedded default database");
+            throw new Misconfiguration("The public demo secrets may only be used on the embedded default database");
         }
         if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException("SANLING_JWT_SECRET must be at least 32 bytes");
+            throw new Misconfiguration("SANLING_JWT_SECRET must be at least 32 bytes");
         }
-        new PiiCipher(piiKey); // validates the key's shape, failing start-up with a clear message
+        try {
+            new PiiCipher(piiKey); // validates the key's shape
+        } catch (IllegalArgumentException badKey) {
+            throw new Misconfiguration("SANLING_PII_KEY: " + badKey.getMessage(), badKey);
+        }
         return new Secrets(jwtSecret, piiKey);
     }
 

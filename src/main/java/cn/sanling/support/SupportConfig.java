@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.apache.ibatis.mapping.DatabaseIdProvider;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,6 +24,15 @@ class SupportConfig {
         String url = env.getProperty("spring.datasource.url", "");
         return Secrets.resolve(env.getProperty("sanling.security.jwt-secret"), env.getProperty("sanling.pii.key"),
                 url.startsWith("jdbc:h2:"));
+    }
+
+    /**
+     * The secrets are checked before Flyway touches the database: Flyway's set-up waits for this customizer, which
+     * needs them. A node refused for its secrets leaves the database as it was.
+     */
+    @Bean
+    FlywayConfigurationCustomizer secretsBeforeMigrations(Secrets secrets) {
+        return configuration -> { };
     }
 
     @Bean
