@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,7 +36,16 @@ class SanlingController {
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + i.id())).body(i);
     }
 
-    /** {@code {items:[incident]}}, newest first. */
+    /** Voids an incident recorded in error: {@code {reason}} → the incident, marked void (it counts no more). */
+    @PostMapping("/incidents/{id}/void")
+    Incident voidIncident(Actor actor, @PathVariable long id, @RequestBody VoidRequest body) {
+        return service.voidIncident(actor, id, body == null ? null : body.reason());
+    }
+
+    record VoidRequest(String reason) {
+    }
+
+    /** {@code {items:[incident]}}, newest first, voided ones included (marked). */
     @GetMapping("/incidents")
     Map<String, List<Incident>> list(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String type, @RequestParam(required = false) Integer year) {

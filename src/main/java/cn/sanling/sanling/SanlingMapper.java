@@ -15,10 +15,14 @@ interface SanlingMapper {
 
     Incident find(@Param("id") long id);
 
+    /** Marks an incident void; returns 0 if it was voided already. */
+    int voidIncident(@Param("id") long id, @Param("at") Instant at, @Param("by") String by,
+            @Param("reason") String reason);
+
     List<Incident> search(@Param("scope") Scope scope, @Param("region") String region, @Param("type") IncidentType type,
             @Param("from") Instant from, @Param("to") Instant to, @Param("limit") int limit);
 
-    /** Incident counts per village under {@code region} in [from, to). */
+    /** Incident counts per village under {@code region} in [from, to), voided ones left out. */
     List<VillageCount> countByVillage(@Param("scope") Scope scope, @Param("region") String region,
             @Param("from") Instant from, @Param("to") Instant to);
 

@@ -5,8 +5,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -42,9 +44,12 @@ class SanlingPages {
 
     @GetMapping("/incidents")
     String incidents(Actor actor, @RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("incidents", service.list(actor, regionCode, null, year));
+            @RequestParam(required = false) String type, @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("incidents", service.list(actor, regionCode, type, year));
         model.addAttribute("types", List.of(IncidentType.values()));
+        model.addAttribute("filterRegion", regionCode);
+        model.addAttribute("filterType", type);
+        model.addAttribute("filterYear", year);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new IncidentForm(null, null, null, null, null, false));
         }
@@ -66,6 +71,23 @@ class SanlingPages {
             // the form again as it was typed
             redirect.addFlashAttribute("form", new IncidentForm(type, regionCode, occurredAt, summary, caseNo,
                     fromDispute));
+        }
+        return "redirect:/incidents";
+    }
+
+    /** Voids an incident recorded in error, with the reason typed into its row's form. */
+    @PostMapping("/incidents/{id}/void")
+    String voidIncident(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            service.voidIncident(actor, id, reason);
+            redirect.addFlashAttribute("voided", id);
+        } catch (ProblemException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(messages.detail(e.getMessage()))
+                    : e.errors().stream().map(f -> messages.line(f.field(), f.message())).toList());
         }
         return "redirect:/incidents";
     }

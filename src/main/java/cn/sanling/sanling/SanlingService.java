@@ -147,6 +147,32 @@ public class SanlingService {
         return linked.id();
     }
 
+    /**
+     * Voids an incident recorded in error (a SUPERVISOR of its area, with a reason): it stays in the register, marked,
+     * and no longer counts against its village's 三零. 404 outside the area, 409 if it was voided already.
+     */
+    @Transactional
+    public Incident voidIncident(Actor actor, long id, String reason) {
+        requireSupervisor(actor);
+        Incident incident = mapper.find(id);
+        if (incident == null || !actor.scope().covers(incident.regionCode())) {
+            throw ProblemException.notFound("Incident " + id);
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw ProblemException.badRequest("reason", "required");
+        }
+        if (why.length() > 500) {
+            throw ProblemException.badRequest("reason", "at most 500 characters");
+        }
+        if (mapper.voidIncident(id, clock.instant(), actor.username(), why) == 0) {
+            throw ProblemException.conflict("Incident " + id + " was voided already");
+        }
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "INCIDENT_VOID").target("INCIDENT", id)
+                .region(incident.regionCode()).detail(incident.type() + ": " + why));
+        return mapper.find(id);
+    }
+
     /** Incidents in scope, newest first (at most 500), optionally under a region, of a type, in a year. */
     @Transactional(readOnly = true)
     public List<Incident> list(Actor actor, String regionCode, String type, Integer year) {

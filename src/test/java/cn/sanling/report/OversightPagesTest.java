@@ -111,6 +111,17 @@ class OversightPagesTest {
         fields.remove("caseNo");
         assertThat(b.get("/sanling?regionCode=411202006").body()).contains("row-bad");
 
+        Matcher row = Pattern.compile("data-incident-id=\"(\\d+)\"").matcher(list.body());
+        assertThat(row.find()).isTrue();
+        Map<String, String> voiding = Map.of("_csrf", list.csrfToken(), "reason", "重复登记");
+        Page voided = b.get(b.postForm("/incidents/" + row.group(1) + "/void", voiding).location());
+        assertThat(voided.body()).contains("id=\"incident-voided\"").contains("已作废（sup_hubin：重复登记）")
+                .contains("class=\"voided\"");
+        Page filtered = b.get("/incidents?type=PETITION&regionCode=411202006&year="
+                + java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(filtered.body()).contains("id=\"incident-filters\"").doesNotContain("页面登记的安全事故");
+
         fields.put("_csrf", b.get("/incidents").csrfToken());
         fields.put("regionCode", "411203100200"); // 陕州区: outside the county supervisor's area
         Page refused = b.get(b.postForm("/incidents", fields).location());

@@ -181,6 +181,38 @@ class SanlingApiTest {
     }
 
     @Test
+    void an_incident_recorded_in_error_is_voided_and_counts_no_more() {
+        int twoYearsAgo = year - 2; // a year no other test records in
+        Map<String, Object> wrong = incident("PETITION", second.village, null, false);
+        wrong.put("occurredAt", LocalDate.of(twoYearsAgo, 5, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()
+                .toString());
+        long id = record("sup_hubin", wrong).get("id").asLong();
+        String evaluation = "/api/v1/sanling?regionCode=" + TOWNSHIP + "&year=" + twoYearsAgo;
+        assertThat(child(api.as("sup_hubin").get(evaluation).json(), second.village).get("sanling").asBoolean())
+                .isFalse();
+
+        TestUsers.TestUser other = users.supervisor("411203").create();
+        assertProblem(api.as(other.username(), other.password()).post("/api/v1/incidents/" + id + "/void",
+                Map.of("reason", "登记错误")), 404);
+        assertValidationError(api.as("sup_hubin").post("/api/v1/incidents/" + id + "/void", Map.of("reason", " ")),
+                "reason");
+        ApiResponse voided = api.as("sup_hubin").post("/api/v1/incidents/" + id + "/void",
+                Map.of("reason", "误将来访登记为上访"));
+        assertThat(voided.status()).as("%s", voided).isEqualTo(200);
+        assertThat(voided.json().get("voidedBy").asString()).isEqualTo("sup_hubin");
+        assertThat(voided.json().get("voidReason").asString()).isEqualTo("误将来访登记为上访");
+        assertProblem(api.as("sup_hubin").post("/api/v1/incidents/" + id + "/void", Map.of("reason", "再次作废")), 409);
+
+        JsonNode after = child(api.as("sup_hubin").get(evaluation).json(), second.village);
+        assertThat(after.get("petitions").asInt()).isZero();
+        assertThat(after.get("sanling").asBoolean()).as("the village is 三零 again").isTrue();
+        assertThat(api.as("sup_hubin").get("/api/v1/incidents?regionCode=" + second.village + "&year=" + twoYearsAgo)
+                .json().get("items").get(0).get("voidedAt").isNull()).as("still listed, marked").isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'INCIDENT_VOID' "
+                + "AND target_id = ?", Integer.class, String.valueOf(id))).isOne();
+    }
+
+    @Test
     void bad_incidents_are_400_with_the_field_named() {
         Map<String, Object> body = incident("FLOOD", first.village, null, false);
         assertValidationError(api.as("sup_hubin").post("/api/v1/incidents", body), "type");
