@@ -177,6 +177,7 @@ class CasePages {
     @PostMapping("/cases/new")
     String report(Actor actor, @ModelAttribute("form") ReportForm form, Model model, HttpServletResponse response,
             @RequestParam(required = false) String addParty, RedirectAttributes redirect) {
+        model.addAttribute("languageBase", "/cases/new"); // the form again, not the home page (LanguageLinks)
         if (addParty != null) {
             return reportPage(actor, model, form.withPartyRows(form.getParties().size() + 1));
         }

@@ -130,6 +130,7 @@ class VisitPages {
     String logVisit(Actor actor, @ModelAttribute("form") VisitForm form, Model model,
             @RequestParam(required = false) String addParty, @RequestParam(required = false) String chooseGrid,
             HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("languageBase", "/visits/new"); // the form again, not the home page (LanguageLinks)
         if (addParty != null || chooseGrid != null) {
             if (addParty != null) {
                 form.setReportDispute(true);

@@ -119,10 +119,11 @@ class PagesSmokeTest {
         page = b.postForm("/visits/new", form);
         assertPage(page, 400);
         assertThat(page.body()).contains("data-field=\"reportDispute.title\"", "data-field=\"reportDispute.parties\"");
+        assertThat(page.body()).as("party fields named beyond their placeholders")
+                .contains("aria-label=\"姓名\"", "aria-label=\"身份证号\"", "aria-label=\"身份\"");
 
-        // the form's POST address has a GET too, but a page answering a POST links its languages to one that
-        // surely has: the home page
-        assertThat(languageLink(page)).isEqualTo("/?lang=en");
+        // a page answering a POST links its languages to an address that surely has a GET: for this form, the form
+        assertThat(languageLink(page)).isEqualTo("/visits/new?lang=en");
         assertPage(b.get(languageLink(page)), 200);
 
         form.put("gridCode", "411202201201001");
