@@ -46,8 +46,9 @@ class AuditPages {
         model.addAttribute("entries", entries);
         // the other pages keep the filters (and do not repeat the chain check)
         if (entries.size() == PAGE) {
-            model.addAttribute("olderHref", sameFilters(request).replaceQueryParam("beforeId", entries.get(PAGE - 1).id())
-                    .build().toUriString());
+            long last = entries.get(PAGE - 1).id();
+            model.addAttribute("olderHref", sameFilters(request).replaceQueryParam("beforeId", last).build()
+                    .toUriString());
         }
         if (beforeId != null) {
             model.addAttribute("newestHref", sameFilters(request).replaceQueryParam("beforeId").build().toUriString());

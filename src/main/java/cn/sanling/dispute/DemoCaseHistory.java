@@ -52,7 +52,8 @@ public class DemoCaseHistory {
     /** The window: from the start of the current year (China time), at most 330 days back, to three weeks ago. */
     @Transactional
     int spread(Collection<Long> caseIds, long seed, Instant now) {
-        Instant yearStart = now.atZone(COUNTY_TIME).toLocalDate().withDayOfYear(1).atStartOfDay(COUNTY_TIME).toInstant();
+        Instant yearStart = now.atZone(COUNTY_TIME).toLocalDate().withDayOfYear(1).atStartOfDay(COUNTY_TIME)
+                .toInstant();
         Instant earliest = yearStart.isAfter(now.minus(LONGEST_BACK)) ? yearStart : now.minus(LONGEST_BACK);
         Instant latest = now.minus(LATEST);
         if (!earliest.isBefore(latest)) {
