@@ -23,6 +23,10 @@ interface RegionMapper {
 
     int insertGrids(@Param("grids") List<Grid> grids);
 
+    String lastGridCode(@Param("villageCode") String villageCode);
+
+    int renameGrid(@Param("code") String code, @Param("name") String name);
+
     int insertHouseholds(@Param("households") List<Household> households);
 
     long countGrids();

@@ -80,6 +80,17 @@ public class RegionService {
         }
     }
 
+    /** The highest grid code of a village; null if it has none. */
+    public String lastGridCode(String villageCode) {
+        return mapper.lastGridCode(villageCode);
+    }
+
+    /** Renames a grid; false if there is no such grid. */
+    @Transactional
+    public boolean renameGrid(String code, String name) {
+        return mapper.renameGrid(code, name) == 1;
+    }
+
     @Transactional
     public void addHouseholds(List<Household> households) {
         for (int i = 0; i < households.size(); i += BATCH) {

@@ -67,7 +67,9 @@ public class FieldMessages {
             new Translation("the campaign does not cover this grid on the day of the visit",
                     "validation.campaignNotCovering"),
             new Translation("must not be before startsOn", "validation.notBeforeStart"),
-            new Translation("a campaign runs at most a year", "validation.campaignAtMostAYear"));
+            new Translation("a campaign runs at most a year", "validation.campaignAtMostAYear"),
+            new Translation("Grid (\\d+) exists already", "problem.gridExists"),
+            new Translation("the village's code and three digits.*", "validation.gridCode"));
 
     private final MessageSource messages;
 

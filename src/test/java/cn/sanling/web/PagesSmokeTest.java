@@ -92,10 +92,12 @@ class PagesSmokeTest {
     void admin_manages_users_but_never_sees_cases() {
         Browser admin = signedIn("admin");
         assertPage(admin.get("/admin/users"), 200);
+        assertPage(admin.get("/admin/grids"), 200);
         assertPage(admin.get("/cases"), 403);
         assertPage(admin.get("/tasks"), 403);
         assertPage(admin.get("/visits"), 403);
         assertPage(signedIn("med_jiaokou").get("/admin/users"), 403);
+        assertPage(signedIn("sup_hubin").get("/admin/grids"), 403);
         assertPage(signedIn("auditor").get("/cases"), 403);
     }
 
