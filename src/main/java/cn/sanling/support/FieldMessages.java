@@ -69,6 +69,9 @@ public class FieldMessages {
             new Translation("must not be before startsOn", "validation.notBeforeStart"),
             new Translation("a campaign runs at most a year", "validation.campaignAtMostAYear"),
             new Translation("Grid (\\d+) exists already", "problem.gridExists"),
+            new Translation("Category (\\w+) exists already", "problem.categoryExists"),
+            new Translation("2-40 capital letters, digits and '_'.*", "validation.categoryCode"),
+            new Translation("one of the 六防六促 categories", "validation.unknownCategory"),
             new Translation("the village's code and three digits.*", "validation.gridCode"));
 
     private final MessageSource messages;

@@ -93,11 +93,13 @@ class PagesSmokeTest {
         Browser admin = signedIn("admin");
         assertPage(admin.get("/admin/users"), 200);
         assertPage(admin.get("/admin/grids"), 200);
+        assertPage(admin.get("/admin/categories"), 200);
         assertPage(admin.get("/cases"), 403);
         assertPage(admin.get("/tasks"), 403);
         assertPage(admin.get("/visits"), 403);
         assertPage(signedIn("med_jiaokou").get("/admin/users"), 403);
         assertPage(signedIn("sup_hubin").get("/admin/grids"), 403);
+        assertPage(signedIn("sup_hubin").get("/admin/categories"), 403);
         assertPage(signedIn("auditor").get("/cases"), 403);
     }
 
