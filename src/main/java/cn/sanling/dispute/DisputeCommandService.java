@@ -61,14 +61,14 @@ public class DisputeCommandService {
     private final RegionService regions;
     private final CategoryService categories;
     private final AuditLog audit;
-    private final SlaProperties sla;
+    private final SlaSettings sla;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final FinishedCaseCounts finished;
     private final ReportedVisits visits;
 
     DisputeCommandService(DisputeMapper mapper, CaseProcess process, RiskRules riskRules, CaseNumbers numbers,
-            PiiCipher pii, RegionService regions, CategoryService categories, AuditLog audit, SlaProperties sla,
+            PiiCipher pii, RegionService regions, CategoryService categories, AuditLog audit, SlaSettings sla,
             Clock clock, ApplicationEventPublisher events, FinishedCaseCounts finished, ReportedVisits visits) {
         this.mapper = mapper;
         this.process = process;

@@ -9,8 +9,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * sanling.sla.*: the deadlines of SPEC §3 as ISO-8601 durations. They set the due dates that the process's
- * timer events wait for; a change applies to timers created after a restart.
+ * sanling.sla.*: the deadlines of SPEC §3 as ISO-8601 durations, as configured. The ADMIN may change each of them
+ * ({@link SlaSettings}, which is what the deadlines are taken from); they set the due dates that the process's timer
+ * events wait for, so a change applies to deadlines set from then on.
  */
 @Validated
 @ConfigurationProperties("sanling.sla")

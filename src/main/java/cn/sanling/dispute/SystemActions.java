@@ -31,12 +31,12 @@ public class SystemActions {
     private final DisputeMapper mapper;
     private final DisputeCommandService commands;
     private final AuditLog audit;
-    private final SlaProperties sla;
+    private final SlaSettings sla;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final FinishedCaseCounts finished;
 
-    SystemActions(DisputeMapper mapper, DisputeCommandService commands, AuditLog audit, SlaProperties sla, Clock clock,
+    SystemActions(DisputeMapper mapper, DisputeCommandService commands, AuditLog audit, SlaSettings sla, Clock clock,
             ApplicationEventPublisher events, FinishedCaseCounts finished) {
         this.mapper = mapper;
         this.commands = commands;

@@ -70,6 +70,7 @@ public class FieldMessages {
             new Translation("a campaign runs at most a year", "validation.campaignAtMostAYear"),
             new Translation("Grid (\\d+) exists already", "problem.gridExists"),
             new Translation("Category (\\w+) exists already", "problem.categoryExists"),
+            new Translation("an ISO-8601 duration such as.*", "validation.duration"),
             new Translation("2-40 capital letters, digits and '_'.*", "validation.categoryCode"),
             new Translation("one of the 六防六促 categories", "validation.unknownCategory"),
             new Translation("the village's code and three digits.*", "validation.gridCode"));

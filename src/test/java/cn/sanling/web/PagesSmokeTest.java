@@ -94,6 +94,7 @@ class PagesSmokeTest {
         assertPage(admin.get("/admin/users"), 200);
         assertPage(admin.get("/admin/grids"), 200);
         assertPage(admin.get("/admin/categories"), 200);
+        assertPage(admin.get("/admin/sla"), 200);
         assertPage(admin.get("/cases"), 403);
         assertPage(admin.get("/tasks"), 403);
         assertPage(admin.get("/visits"), 403);
