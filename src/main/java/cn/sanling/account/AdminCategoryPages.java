@@ -1,6 +1,5 @@
 package cn.sanling.account;
 
-import java.util.List;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +63,6 @@ class AdminCategoryPages {
         if (e.status().value() == 403) {
             throw e;
         }
-        redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(messages.detail(e.getMessage()))
-                : e.errors().stream().map(f -> messages.line(f.field(), f.message())).toList());
+        redirect.addFlashAttribute("errors", messages.lines(e));
     }
 }

@@ -70,8 +70,7 @@ class AdminGridPages {
         if (e.status().value() == 403) {
             throw e;
         }
-        redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(messages.detail(e.getMessage()))
-                : e.errors().stream().map(f -> messages.line(f.field(), f.message())).toList());
+        redirect.addFlashAttribute("errors", messages.lines(e));
     }
 
     private static String back(String villageCode) {

@@ -1,7 +1,5 @@
 package cn.sanling.dispute;
 
-import java.util.List;
-
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,8 +48,7 @@ class AdminSlaPages {
             if (e.status().value() == 403 || e.status().value() == 404) {
                 throw e;
             }
-            redirect.addFlashAttribute("errors", e.errors().stream().map(f -> messages.line(f.field(), f.message()))
-                    .toList());
+            redirect.addFlashAttribute("errors", messages.lines(e));
         }
         return "redirect:/admin/sla";
     }

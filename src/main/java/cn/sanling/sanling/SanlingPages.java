@@ -66,8 +66,7 @@ class SanlingPages {
                     occurredAt.atZone(SanlingService.ZONE).toInstant(), summary, null, fromDispute, caseNo));
             redirect.addFlashAttribute("recorded", i.id());
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(messages.detail(e.getMessage()))
-                    : e.errors().stream().map(f -> messages.line(f.field(), f.message())).toList());
+            redirect.addFlashAttribute("errors", messages.lines(e));
             // the form again as it was typed
             redirect.addFlashAttribute("form", new IncidentForm(type, regionCode, occurredAt, summary, caseNo,
                     fromDispute));
@@ -86,8 +85,7 @@ class SanlingPages {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("errors", e.errors().isEmpty() ? List.of(messages.detail(e.getMessage()))
-                    : e.errors().stream().map(f -> messages.line(f.field(), f.message())).toList());
+            redirect.addFlashAttribute("errors", messages.lines(e));
         }
         return "redirect:/incidents";
     }

@@ -106,6 +106,12 @@ public class FieldMessages {
         return translated != null ? translated : text("validation.invalid", english);
     }
 
+    /** A refusal as the lines a page shows: one per field, or its detail when it names no field. */
+    public List<String> lines(ProblemException refused) {
+        return refused.errors().isEmpty() ? List.of(detail(refused.getMessage()))
+                : refused.errors().stream().map(f -> line(f.field(), f.message())).toList();
+    }
+
     /** A problem's detail in the user's language, or as it is when there is no translation. */
     public String detail(String english) {
         String translated = translate(english);
