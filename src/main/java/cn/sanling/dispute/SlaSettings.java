@@ -46,22 +46,23 @@ public class SlaSettings {
     }
 
     public Duration acceptFor(RiskLevel risk) {
-        return get(risk == RiskLevel.RED ? "accept-red" : "accept");
+        return effective().acceptFor(risk);
     }
 
     public Duration mediateAt(CaseLevel level) {
-        return get("mediate." + level.name().toLowerCase());
+        return effective().mediateAt(level);
     }
 
     public Duration followUp() {
-        return get("follow-up");
+        return effective().followUp();
     }
 
     /** Every setting, in the order of {@link #NAMES}. */
     public List<Setting> all() {
         Map<String, String> changed = changed();
-        return NAMES.stream().map(n -> new Setting(n, changed.containsKey(n) ? Duration.parse(changed.get(n))
-                : configured(n), configured(n), changed.containsKey(n))).toList();
+        SlaProperties effective = effective(changed);
+        return NAMES.stream().map(n -> new Setting(n, named(effective, n), named(configured, n),
+                changed.containsKey(n))).toList();
     }
 
     /** Sets a deadline (an ISO-8601 duration, positive, at most a year); ADMIN only, audited. */
@@ -78,12 +79,12 @@ public class SlaSettings {
         if (d == null || d.isNegative() || d.isZero() || d.compareTo(LONGEST) > 0) {
             throw ProblemException.badRequest("value", "an ISO-8601 duration such as P7D or PT2H, at most P365D");
         }
-        Duration before = get(name);
+        Duration before = named(effective(), name);
         mapper.remove(name);
         mapper.insert(name, d.toString(), admin.username(), clock.instant());
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "SLA_UPDATE").target("SLA", name)
                 .detail(before + " → " + d));
-        return setting(name);
+        return new Setting(name, d, named(configured, name), true);
     }
 
     /** Back to the configured value; ADMIN only, audited. */
@@ -91,21 +92,32 @@ public class SlaSettings {
     public Setting reset(Actor admin, String name) {
         requireAdmin(admin);
         requireName(name);
-        Duration before = get(name);
+        Duration before = named(effective(), name);
+        Duration back = named(configured, name);
         if (mapper.remove(name) > 0) {
             audit.record(AuditEvent.of(admin.username(), admin.roleName(), "SLA_UPDATE").target("SLA", name)
-                    .detail(before + " → " + configured(name) + " (configured)"));
+                    .detail(before + " → " + back + " (configured)"));
         }
-        return setting(name);
+        return new Setting(name, back, back, false);
     }
 
-    private Setting setting(String name) {
-        return all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    /** The deadlines in force: the configured ones with the administrator's changes. */
+    private SlaProperties effective() {
+        return effective(changed());
     }
 
-    private Duration get(String name) {
-        String changed = changed().get(name);
-        return changed != null ? Duration.parse(changed) : configured(name);
+    private SlaProperties effective(Map<String, String> changed) {
+        if (changed.isEmpty()) {
+            return configured;
+        }
+        return new SlaProperties(value(changed, "accept"), value(changed, "accept-red"),
+                new SlaProperties.Mediate(value(changed, "mediate.village"), value(changed, "mediate.township"),
+                        value(changed, "mediate.county")), value(changed, "follow-up"));
+    }
+
+    private Duration value(Map<String, String> changed, String name) {
+        String value = changed.get(name);
+        return value != null ? Duration.parse(value) : named(configured, name);
     }
 
     private Map<String, String> changed() {
@@ -114,14 +126,15 @@ public class SlaSettings {
         return m;
     }
 
-    private Duration configured(String name) {
+    /** One deadline of a set of them, by its {@link #NAMES name}. */
+    private static Duration named(SlaProperties sla, String name) {
         return switch (name) {
-            case "accept" -> configured.accept();
-            case "accept-red" -> configured.acceptRed();
-            case "mediate.village" -> configured.mediate().village();
-            case "mediate.township" -> configured.mediate().township();
-            case "mediate.county" -> configured.mediate().county();
-            case "follow-up" -> configured.followUp();
+            case "accept" -> sla.accept();
+            case "accept-red" -> sla.acceptRed();
+            case "mediate.village" -> sla.mediate().village();
+            case "mediate.township" -> sla.mediate().township();
+            case "mediate.county" -> sla.mediate().county();
+            case "follow-up" -> sla.followUp();
             default -> throw new IllegalArgumentException(name);
         };
     }
