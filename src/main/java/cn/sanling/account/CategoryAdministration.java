@@ -45,10 +45,9 @@ public class CategoryAdministration {
     @Transactional
     public SubCategory create(Actor admin, NewSubCategory n) {
         GridAdministration.requireAdmin(admin);
-        if (n == null || n.parentCode() == null || categories.category(n.parentCode().strip()).isEmpty()) {
-            throw ProblemException.badRequest("parentCode", "one of the 六防六促 categories");
-        }
-        Category parent = categories.category(n.parentCode().strip()).orElseThrow();
+        String parentCode = n == null || n.parentCode() == null ? "" : n.parentCode().strip();
+        Category parent = categories.category(parentCode)
+                .orElseThrow(() -> ProblemException.badRequest("parentCode", "one of the 六防六促 categories"));
         String code = n.code() == null ? "" : n.code().strip().toUpperCase();
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw ProblemException.badRequest("code", "2-40 capital letters, digits and '_', e.g. "
@@ -62,7 +61,7 @@ public class CategoryAdministration {
         }
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "CATEGORY_CREATE").target("CATEGORY", code)
                 .detail(parent.code() + ": " + name));
-        return find(code);
+        return new SubCategory(code, parent.code(), name, true);
     }
 
     @Transactional
@@ -76,11 +75,7 @@ public class CategoryAdministration {
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "CATEGORY_UPDATE").target("CATEGORY", code)
                 .detail(before.name() + (before.enabled() ? "" : " (disabled)") + " → " + name
                         + (enabled ? "" : " (disabled)")));
-        return find(code);
-    }
-
-    private SubCategory find(String code) {
-        return categories.subCategories().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+        return new SubCategory(code, before.parentCode(), name, enabled);
     }
 
     private static String name(String name) {

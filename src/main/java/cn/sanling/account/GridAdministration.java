@@ -74,7 +74,7 @@ public class GridAdministration {
         }
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "GRID_CREATE").target("GRID", code)
                 .region(code).detail(name));
-        return regions.grid(code).orElseThrow();
+        return new Grid(code, village.code(), name);
     }
 
     @Transactional
