@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -183,17 +182,9 @@ class CasePages {
         }
         String key = IdempotencyKeys.of("submissionKey", form.getSubmissionKey());
         try {
-            long id;
-            try {
-                id = commands.report(actor, form.toRequest(null), key);
-            } catch (DuplicateKeyException sentTwice) {
-                // the form was sent before: its first request's case
-                Long first = key == null ? null : commands.idempotentCase(actor, key);
-                if (first == null) {
-                    throw sentTwice;
-                }
-                id = first;
-            }
+            // a form sent before is answered with its first request's case
+            long id = IdempotencyKeys.once(() -> commands.report(actor, form.toRequest(null), key),
+                    () -> key == null ? null : commands.idempotentCase(actor, key)).id();
             redirect.addFlashAttribute("notice", "reported");
             return "redirect:/cases/" + id;
         } catch (ProblemException e) {

@@ -1,6 +1,10 @@
 package cn.sanling.support;
 
 import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Keys that make a creating request safe to repeat: the API's {@code Idempotency-Key} header, and the key each web
@@ -19,6 +23,28 @@ public final class IdempotencyKeys {
             throw ProblemException.badRequest(field, "1-100 printable ASCII characters");
         }
         return key;
+    }
+
+    /** What a keyed request came to: the id it created, or the id the first request with its key created. */
+    public record Outcome(long id, boolean repeated) {
+    }
+
+    /**
+     * Runs a creating request that claims its key on a unique index, in a transaction of its own. A repeat of the key
+     * fails there with a duplicate key (after the first request's commit, if it is still running) and rolls back;
+     * then {@code firstCreated} reads what the first request created. A duplicate key with no first request behind
+     * it is not a repeat and is thrown on.
+     */
+    public static Outcome once(LongSupplier create, Supplier<Long> firstCreated) {
+        try {
+            return new Outcome(create.getAsLong(), false);
+        } catch (DuplicateKeyException sentTwice) {
+            Long first = firstCreated.get();
+            if (first == null) {
+                throw sentTwice;
+            }
+            return new Outcome(first, true);
+        }
     }
 
     /** A fresh key for a form about to be shown. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,16 +52,11 @@ class VisitController {
     ResponseEntity<VisitView> log(Actor actor, @RequestBody VisitRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String key = IdempotencyKeys.of("Idempotency-Key", idempotencyKey);
-        try {
-            long id = commands.log(actor, body, key);
-            return ResponseEntity.created(URI.create("/api/v1/visits/" + id)).body(queries.get(actor, id));
-        } catch (DuplicateKeyException repeated) {
-            Long first = commands.submitted(actor, key);
-            if (first == null) {
-                throw repeated;
-            }
-            return ResponseEntity.ok(queries.get(actor, first));
-        }
+        IdempotencyKeys.Outcome visit = IdempotencyKeys.once(() -> commands.log(actor, body, key),
+                () -> commands.submitted(actor, key));
+        VisitView view = queries.get(actor, visit.id());
+        return visit.repeated() ? ResponseEntity.ok(view)
+                : ResponseEntity.created(URI.create("/api/v1/visits/" + visit.id())).body(view);
     }
 
     /** Visits in the caller's scope, newest first: {@code {items, page, size, total}}. */

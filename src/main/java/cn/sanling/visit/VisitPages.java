@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,17 +139,9 @@ class VisitPages {
         }
         String key = IdempotencyKeys.of("submissionKey", form.getSubmissionKey());
         try {
-            long id;
-            try {
-                id = commands.log(actor, form.toRequest(), key);
-            } catch (DuplicateKeyException sentTwice) {
-                // the form was sent before: its first request's visit
-                Long first = commands.submitted(actor, key);
-                if (first == null) {
-                    throw sentTwice;
-                }
-                id = first;
-            }
+            // a form sent before is answered with its first request's visit
+            long id = IdempotencyKeys.once(() -> commands.log(actor, form.toRequest(), key),
+                    () -> commands.submitted(actor, key)).id();
             VisitViews.VisitView v = queries.get(actor, id);
             redirect.addFlashAttribute("notice", v.caseNo() != null ? "visitReported" : "visitLogged");
             redirect.addFlashAttribute("noticeCaseNo", v.caseNo());
