@@ -62,7 +62,6 @@ class AuditPages {
         model.addAttribute("action", action);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("beforeId", beforeId);
         return "audit/audit";
     }
 
