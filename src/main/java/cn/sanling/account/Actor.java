@@ -2,6 +2,7 @@ package cn.sanling.account;
 
 import cn.sanling.region.RegionLevel;
 import cn.sanling.region.Scope;
+import cn.sanling.support.ProblemException;
 
 /** The authenticated user acting on a request: who, in which role, with which data scope. */
 public record Actor(long id, String username, String displayName, Role role, String regionCode)
@@ -21,6 +22,13 @@ public record Actor(long id, String username, String displayName, Role role, Str
 
     public boolean is(Role r) {
         return role == r;
+    }
+
+    /** Refuses (403) anyone but an administrator; {@code doing} ends the sentence "Only administrators …". */
+    public void requireAdmin(String doing) {
+        if (role != Role.ADMIN) {
+            throw ProblemException.forbidden("Only administrators " + doing);
+        }
     }
 
     public String roleName() {

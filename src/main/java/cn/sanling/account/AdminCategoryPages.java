@@ -29,7 +29,7 @@ class AdminCategoryPages {
 
     @GetMapping("/admin/categories")
     String page(Actor actor, Model model) {
-        GridAdministration.requireAdmin(actor);
+        actor.requireAdmin("manage categories");
         model.addAttribute("categories", categories.tree());
         model.addAttribute("subs", administration.subCategories());
         return "account/categories";

@@ -29,7 +29,7 @@ class AdminGridPages {
 
     @GetMapping("/admin/grids")
     String page(Actor actor, @RequestParam(required = false) String villageCode, Model model) {
-        GridAdministration.requireAdmin(actor);
+        actor.requireAdmin("manage grids");
         String village = villageCode == null || villageCode.isBlank() ? null : villageCode.strip();
         model.addAttribute("villageCode", village);
         if (village != null) {

@@ -29,7 +29,7 @@ class AdminUserPages {
     @GetMapping("/admin/users")
     String users(Actor actor, Model model, @RequestParam(required = false) Role role,
             @RequestParam(defaultValue = "0") int page) {
-        requireAdmin(actor);
+        actor.requireAdmin("manage users");
         model.addAttribute("result", accounts.list(role, Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("role", role);
         model.addAttribute("roles", Role.values());
@@ -43,7 +43,7 @@ class AdminUserPages {
     String create(Actor actor, @RequestParam String username, @RequestParam String displayName,
             @RequestParam String password, @RequestParam Role role, @RequestParam(required = false) String regionCode,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        requireAdmin(actor);
+        actor.requireAdmin("manage users");
         String region = regionCode == null || regionCode.isBlank() ? null : regionCode.strip();
         AccountService.NewUser user = new AccountService.NewUser(username.strip(), displayName.strip(), password, role,
                 region);
@@ -60,7 +60,7 @@ class AdminUserPages {
     @PostMapping("/admin/users/{id}/enabled")
     String enable(Actor actor, @PathVariable long id, @RequestParam boolean enabled, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        requireAdmin(actor);
+        actor.requireAdmin("manage users");
         try {
             accounts.update(actor, id, new AccountService.UserChange(null, null, null, enabled));
             redirect.addFlashAttribute("notice", enabled ? "userEnabled" : "userDisabled");
@@ -73,7 +73,7 @@ class AdminUserPages {
     @PostMapping("/admin/users/{id}/password")
     String resetPassword(Actor actor, @PathVariable long id, @RequestParam String password, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        requireAdmin(actor);
+        actor.requireAdmin("manage users");
         try {
             accounts.resetPassword(actor, id, password);
             redirect.addFlashAttribute("notice", "passwordReset");
@@ -98,11 +98,5 @@ class AdminUserPages {
             model.addAttribute("newUser", form);
         }
         return users(actor, model, null, 0);
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.is(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators manage users");
-        }
     }
 }

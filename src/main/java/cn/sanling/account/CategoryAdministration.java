@@ -44,7 +44,7 @@ public class CategoryAdministration {
 
     @Transactional
     public SubCategory create(Actor admin, NewSubCategory n) {
-        GridAdministration.requireAdmin(admin);
+        admin.requireAdmin("manage categories");
         String parentCode = n == null || n.parentCode() == null ? "" : n.parentCode().strip();
         Category parent = categories.category(parentCode)
                 .orElseThrow(() -> ProblemException.badRequest("parentCode", "one of the 六防六促 categories"));
@@ -66,7 +66,7 @@ public class CategoryAdministration {
 
     @Transactional
     public SubCategory change(Actor admin, String code, Change c) {
-        GridAdministration.requireAdmin(admin);
+        admin.requireAdmin("manage categories");
         SubCategory before = categories.subCategories().stream().filter(s -> s.code().equals(code)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Sub-category " + code));
         String name = c == null || c.name() == null ? before.name() : name(c.name());

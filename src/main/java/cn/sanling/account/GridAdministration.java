@@ -46,7 +46,7 @@ public class GridAdministration {
 
     @Transactional
     public Grid create(Actor admin, NewGrid g) {
-        requireAdmin(admin);
+        admin.requireAdmin("manage grids");
         if (g == null || g.villageCode() == null || g.villageCode().isBlank()) {
             throw ProblemException.badRequest("villageCode", "required");
         }
@@ -79,7 +79,7 @@ public class GridAdministration {
 
     @Transactional
     public Grid rename(Actor admin, String code, String newName) {
-        requireAdmin(admin);
+        admin.requireAdmin("manage grids");
         Grid before = regions.grid(code).orElseThrow(() -> ProblemException.notFound("Grid " + code));
         String name = name(newName);
         regions.renameGrid(code, name);
@@ -101,11 +101,5 @@ public class GridAdministration {
             throw ProblemException.badRequest("name", "at most 100 characters");
         }
         return n;
-    }
-
-    static void requireAdmin(Actor actor) {
-        if (!actor.is(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators manage grids");
-        }
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sanling.account.Actor;
-import cn.sanling.account.Role;
 import cn.sanling.support.FieldMessages;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
@@ -27,9 +26,7 @@ class AdminSlaPages {
 
     @GetMapping("/admin/sla")
     String page(Actor actor, Model model) {
-        if (!actor.is(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators change SLA settings");
-        }
+        actor.requireAdmin("change SLA settings");
         model.addAttribute("settings", sla.all());
         return "dispute/sla";
     }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.sanling.account.Actor;
-import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.support.ProblemException;
@@ -68,7 +67,7 @@ public class SlaSettings {
     /** Sets a deadline (an ISO-8601 duration, positive, at most a year); ADMIN only, audited. */
     @Transactional
     public Setting set(Actor admin, String name, String value) {
-        requireAdmin(admin);
+        admin.requireAdmin("change SLA settings");
         requireName(name);
         Duration d;
         try {
@@ -90,7 +89,7 @@ public class SlaSettings {
     /** Back to the configured value; ADMIN only, audited. */
     @Transactional
     public Setting reset(Actor admin, String name) {
-        requireAdmin(admin);
+        admin.requireAdmin("change SLA settings");
         requireName(name);
         Duration before = named(effective(), name);
         Duration back = named(configured, name);
@@ -142,12 +141,6 @@ public class SlaSettings {
     private static void requireName(String name) {
         if (!NAMES.contains(name)) {
             throw ProblemException.notFound("SLA setting " + name);
-        }
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.is(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators change SLA settings");
         }
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sanling.account.Actor;
-import cn.sanling.account.Role;
 import cn.sanling.integration.OutboxMessage.State;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
@@ -36,7 +35,7 @@ class OutboxPage {
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) State state, @RequestParam(defaultValue = "0") int page,
             Model model) {
-        requireAdmin(actor);
+        actor.requireAdmin("see the 110 outbox");
         model.addAttribute("state", state);
         model.addAttribute("messages", outbox.list(state, Math.max(0, page), PAGE_SIZE));
         model.addAttribute("pending", outbox.count(State.PENDING));
@@ -50,7 +49,7 @@ class OutboxPage {
 
     @PostMapping("/{messageId}/resend")
     String resend(Actor actor, @PathVariable String messageId, RedirectAttributes redirect) {
-        requireAdmin(actor);
+        actor.requireAdmin("see the 110 outbox");
         try {
             outbox.resend(actor, messageId);
             redirect.addFlashAttribute("resent", messageId);
@@ -58,11 +57,5 @@ class OutboxPage {
             redirect.addFlashAttribute("notFound", messageId);
         }
         return "redirect:/admin/outbox";
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.is(Role.ADMIN)) {
-            throw ProblemException.forbidden("Only administrators see the 110 outbox");
-        }
     }
 }
