@@ -10,6 +10,13 @@ interface RegionMapper {
 
     Region find(@Param("code") String code);
 
+    /** Regions and grids (level GRID) among the codes. */
+    List<Region> findAll(@Param("codes") List<String> codes);
+
+    int insertRegions(@Param("regions") List<Region> regions);
+
+    int renameRegion(@Param("code") String code, @Param("name") String name);
+
     List<Region> children(@Param("code") String code);
 
     List<Region> villages(@Param("prefix") String prefix);

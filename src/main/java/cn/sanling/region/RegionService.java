@@ -1,6 +1,9 @@
 package cn.sanling.region;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -13,6 +16,7 @@ import cn.sanling.support.ProblemException;
 public class RegionService {
 
     private static final int BATCH = 500;
+    private static final int LOOKUP = 1000;
 
     private final RegionMapper mapper;
 
@@ -26,6 +30,31 @@ public class RegionService {
             return Optional.empty();
         }
         return Optional.ofNullable(mapper.find(code));
+    }
+
+    /** The regions and grids (level GRID) among {@code codes}, by code; codes not found are left out. */
+    public Map<String, Region> findAll(Collection<String> codes) {
+        List<String> wellFormed = codes.stream().filter(c -> RegionLevel.ofCode(c) != null).distinct().toList();
+        Map<String, Region> found = new HashMap<>();
+        for (int i = 0; i < wellFormed.size(); i += LOOKUP) {
+            mapper.findAll(wellFormed.subList(i, Math.min(i + LOOKUP, wellFormed.size())))
+                    .forEach(r -> found.put(r.code(), r));
+        }
+        return found;
+    }
+
+    /** Adds regions (not grids: {@link #addGrids}); a parent must come before its children in the list. */
+    @Transactional
+    public void addRegions(List<Region> added) {
+        for (int i = 0; i < added.size(); i += BATCH) {
+            mapper.insertRegions(added.subList(i, Math.min(i + BATCH, added.size())));
+        }
+    }
+
+    /** Renames a region (not a grid: {@link #renameGrid}); false if there is no such region. */
+    @Transactional
+    public boolean renameRegion(String code, String name) {
+        return mapper.renameRegion(code, name) == 1;
     }
 
     /** A region or grid that the scope may navigate, else 404 (outside scope does not exist). */

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses API request bodies above {@code sanling.api.max-body-size} (default 1 MB) with 413 Problem Details,
  * whether announced by Content-Length or streamed in chunks, so no request can make the server buffer an
- * unbounded body.
+ * unbounded body. The one request that carries a file, the region import, has {@code sanling.api.max-import-size}
+ * (default 16 MB: the whole province's codes are 2.9 MB).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -32,10 +33,15 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final long limit;
+    static final String IMPORT_PATH = "/api/v1/admin/regions/import";
 
-    BodySizeLimit(@Value("${sanling.api.max-body-size:1MB}") DataSize limit) {
-        this.limit = limit.toBytes();
+    private final long bodyLimit;
+    private final long importLimit;
+
+    BodySizeLimit(@Value("${sanling.api.max-body-size:1MB}") DataSize bodyLimit,
+            @Value("${sanling.api.max-import-size:16MB}") DataSize importLimit) {
+        this.bodyLimit = bodyLimit.toBytes();
+        this.importLimit = importLimit.toBytes();
     }
 
     @Override
@@ -46,8 +52,9 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().equals(request.getContextPath() + IMPORT_PATH) ? importLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         try {
@@ -55,12 +62,12 @@ class BodySizeLimit extends OncePerRequestFilter {
         } catch (BodyTooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                tooLarge(request, response);
+                tooLarge(request, response, limit);
             }
         } catch (ServletException | RuntimeException e) {
             if (causedByLimit(e) && !response.isCommitted()) {
                 response.reset();
-                tooLarge(request, response);
+                tooLarge(request, response, limit);
             } else {
                 throw e;
             }
@@ -76,7 +83,8 @@ class BodySizeLimit extends OncePerRequestFilter {
         return false;
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

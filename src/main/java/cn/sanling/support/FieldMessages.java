@@ -73,7 +73,23 @@ public class FieldMessages {
             new Translation("an ISO-8601 duration such as.*", "validation.duration"),
             new Translation("2-40 capital letters, digits and '_'.*", "validation.categoryCode"),
             new Translation("one of the 六防六促 categories", "validation.unknownCategory"),
-            new Translation("the village's code and three digits.*", "validation.gridCode"));
+            new Translation("the village's code and three digits.*", "validation.gridCode"),
+            new Translation("2, 4, 6, 9, 12 or 15 digits", "validation.regionCode"),
+            new Translation("a code of (\\d+) digits is a (\\w+)", "validation.regionLevel"),
+            new Translation("must be empty for a PROVINCE", "validation.regionParentEmpty"),
+            new Translation("must be the code's first (\\d+) digits \\((\\d+)\\)", "validation.regionParent"),
+            new Translation("parent (\\d+) is neither in the file nor known", "validation.regionParentMissing"),
+            new Translation("also on line (\\d+)", "validation.repeatedLine"),
+            new Translation("outside your area", "validation.outsideArea"),
+            new Translation("the first line must be (.*)", "validation.csvHeader"),
+            new Translation("(\\d+) columns: (.*)", "validation.csvColumns"),
+            new Translation("at most (\\d+) rows", "validation.maxRows"),
+            new Translation("at most (\\d+) MB", "validation.maxMegabytes"),
+            new Translation("not a CSV file: .*", "validation.notCsv"),
+            new Translation("not text in UTF-8 or GB18030", "validation.encoding"),
+            new Translation("no rows", "validation.noRows"),
+            new Translation("(\\d+) more faults not listed", "validation.moreFaults"),
+            new Translation("Some of these codes were added meanwhile.*", "problem.regionsMeanwhile"));
 
     private final MessageSource messages;
 

@@ -142,9 +142,12 @@ public final class TestApi {
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-                b.header("Content-Type", contentType).method(method,
-                        HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+                // bytes as they are (a file in another encoding), text as UTF-8, anything else as JSON
+                HttpRequest.BodyPublisher publisher = body instanceof byte[] bytes
+                        ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s
+                                : JSON.writeValueAsString(body), StandardCharsets.UTF_8);
+                b.header("Content-Type", contentType).method(method, publisher);
             }
             try {
                 HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
