@@ -105,6 +105,25 @@ class VisitPages {
         return "visit/board";
     }
 
+    // ------------------------------------------------------------------------------------------- one visit
+
+    /** One visit (走访记录), as a case reported from it or a list links it; 404 outside the reader's area. */
+    @GetMapping("/visits/{id}")
+    String visit(Actor actor, @PathVariable long id, Model model) {
+        VisitViews.VisitView v = queries.get(actor, id);
+        model.addAttribute("v", v);
+        model.addAttribute("villageName", regions.find(v.villageCode()).map(Region::name).orElse(""));
+        model.addAttribute("gridName", regions.grid(v.gridCode()).map(Grid::name).orElse(""));
+        if (v.campaignId() != null) {
+            try {
+                model.addAttribute("campaign", campaigns.get(actor, v.campaignId()));
+            } catch (ProblemException outsideScope) {
+                // a campaign of another area may have covered the grid: the visit names it by number only
+            }
+        }
+        return "visit/visit";
+    }
+
     // ------------------------------------------------------------------------------------------- visit form
 
     @GetMapping("/visits/new")

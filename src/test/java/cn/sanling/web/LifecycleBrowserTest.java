@@ -72,9 +72,18 @@ class LifecycleBrowserTest {
             phone.clickToLoad(caseLink);
             casePath = phone.path();
             assertThat(phone.byId("case-status").getAttribute("data-status")).isEqualTo("PENDING");
-            assertThat(phone.byId("from-visit").isDisplayed()).isTrue();
             assertThat(phone.byId("parties").getText()).contains("王*").doesNotContain("王五");
             phone.screenshot("reported-case");
+            phone.clickToLoad("from-visit");
+            assertThat(phone.path()).startsWith("/visits/");
+            assertThat(phone.byId("visit-findings").getText()).isEqualTo("两户因排水沟堵塞争吵，情绪激动。");
+            assertThat(phone.byId("visit-kind").getText()).isEqualTo("专项排查");
+            assertThat(phone.byId("visit-hazard").getText()).contains("隐患", "邻里纠纷");
+            assertThat(phone.byId("visit-case").getText()).isEqualTo(caseNo);
+            assertThat(phone.byId("visit-again").isDisplayed()).as("the visit was to a registered household").isTrue();
+            phone.screenshot("visit-page");
+            phone.clickToLoad(phone.find(By.cssSelector("#visit-case a")));
+            assertThat(phone.path()).isEqualTo(casePath);
         }
 
         try (Chromium desk = Chromium.desktop(api.baseUrl())) {

@@ -89,6 +89,25 @@ class PagesSmokeTest {
     }
 
     @Test
+    void a_visit_page_shows_the_visit_to_case_roles_of_its_area_and_is_404_elsewhere() {
+        ApiResponse r = api.as("gw_jiaokou").post("/api/v1/visits", Map.of("gridCode", "411202201200001",
+                "address", "交口村三组 7 号", "kind", "ROUTINE", "findings", "家中老人独居，\n子女在外务工。"));
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+
+        Browser.Page worker = signedIn("gw_jiaokou").get("/visits/" + id);
+        assertPage(worker, 200);
+        assertThat(worker.body()).contains("交口村三组 7 号", "家中老人独居，\n子女在外务工。", "id=\"visit-hazard\"",
+                "未发现", "未上报", "411202201200001").doesNotContain("id=\"visit-again\"");
+        assertPage(signedIn("med_jiaokou").get("/visits/" + id), 200);
+        assertPage(signedIn("sup_hubin").get("/visits/" + id), 200);
+        assertPage(signedIn("gw_fucun").get("/visits/" + id), 404);
+        assertPage(signedIn("med_daying").get("/visits/" + id), 404);
+        assertPage(signedIn("gw_jiaokou").get("/visits/999999999"), 404);
+        assertPage(signedIn("admin").get("/visits/" + id), 403);
+    }
+
+    @Test
     void admin_manages_users_but_never_sees_cases() {
         Browser admin = signedIn("admin");
         assertPage(admin.get("/admin/users"), 200);
