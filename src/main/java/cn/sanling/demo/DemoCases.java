@@ -41,20 +41,31 @@ final class DemoCases {
             new Template("OTHER", "OTHER_LAND_CONTRACT", "土地承包经营权纠纷", "承包地流转到期后双方对续包条件有分歧。"),
             new Template("OTHER", "OTHER_TRAFFIC_ACCIDENT", "交通事故赔偿纠纷", "农用车与电动车相撞，双方对赔偿金额争执不下。"));
 
+    /** One case in {@value #LATE_EVERY} is left PENDING in 交口乡 to be made late for acceptance. */
+    static final int LATE_EVERY = 60;
+
     private DemoCases() {
     }
 
-    /** Reports and advances {@code count} demo cases; returns their ids. */
-    static List<Long> load(DisputeCommandService commands, RegionService regions, int count) {
+    /** The demo cases: all of them, and those left PENDING in 交口乡 to be made overdue. */
+    record Loaded(List<Long> all, List<Long> late) {
+    }
+
+    /** Reports and advances {@code count} demo cases. */
+    static Loaded load(DisputeCommandService commands, RegionService regions, int count) {
         Random random = new Random(2026);
         List<Long> ids = new java.util.ArrayList<>();
+        List<Long> late = new java.util.ArrayList<>();
         List<Region> jiaokou = regions.villagesUnder("411202201");
         List<Region> city = regions.villagesUnder("4112");
         for (int i = 0; i < count; i++) {
             Region village = i % 3 == 0 ? jiaokou.get(random.nextInt(jiaokou.size()))
                     : city.get(random.nextInt(city.size()));
-            if (i % 9 == 0) {
+            boolean leftLate = i % LATE_EVERY == LATE_EVERY / 2;
+            if (i % 9 == 0 || leftLate && late.size() % 2 == 0) {
                 village = jiaokou.get(0); // 交口村, where the village-level demo accounts work
+            } else if (leftLate) {
+                village = jiaokou.get(1 + random.nextInt(jiaokou.size() - 1));
             }
             String grid = village.code() + "001";
             Actor reporter = new Actor(0, grid.equals("411202201200001") ? "gw_jiaokou" : "demo_gw_" + village.code(),
@@ -70,10 +81,14 @@ final class DemoCases {
             }
             long id = commands.report(reporter, new ReportRequest(t.title(), t.description(), t.category(), t.sub(),
                     grid, null, random.nextInt(4) == 0 ? "WALK_IN" : "VISIT", null, flags, null, parties), null);
-            advance(commands, id, village.code(), flags.contains("THREAT"), reporter, random);
+            if (leftLate) {
+                late.add(id);
+            } else {
+                advance(commands, id, village.code(), flags.contains("THREAT"), reporter, random);
+            }
             ids.add(id);
         }
-        return ids;
+        return new Loaded(ids, late);
     }
 
     /** Takes a case along one of the lifecycle's paths, chosen at random with realistic weights. */

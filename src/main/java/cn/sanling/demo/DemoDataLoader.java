@@ -17,15 +17,16 @@ import cn.sanling.account.AccountService;
 import cn.sanling.dispute.DemoCaseHistory;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
+import cn.sanling.sanling.SanlingService;
 import cn.sanling.support.DataLoads;
 
 /**
  * Loads the demo data once (marked in data_load), when {@code sanling.demo.enabled=true}. The grids and the demo
  * accounts load before the application reports itself ready, so a demo account can sign in and report as soon as
  * health is UP; the ~33k households (~5 s) and the demo cases (300 by default, each through the full command path:
- * ~10 s) load afterwards on a background thread ({@code sanling.demo.background}, default true), so the first start
- * is not held up by them. Each load is one transaction with its marker row: a load cut
- * short by a shutdown leaves nothing and runs again at the next start.
+ * ~10 s; five of them late for acceptance, and six 三零 incidents) load afterwards on a background thread
+ * ({@code sanling.demo.background}, default true), so the first start is not held up by them. Each load is one
+ * transaction with its marker row: a load cut short by a shutdown leaves nothing and runs again at the next start.
  */
 @Component
 @Order(0)
@@ -42,11 +43,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final DisputeCommandService commands;
     private final DemoCaseHistory history;
+    private final SanlingService incidents;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoDataLoader(DemoProperties properties, DataLoads loads, RegionService regions, AccountService accounts,
-            DisputeCommandService commands, DemoCaseHistory history, TransactionTemplate tx, Clock clock) {
+            DisputeCommandService commands, DemoCaseHistory history, SanlingService incidents, TransactionTemplate tx,
+            Clock clock) {
+        this.incidents = incidents;
         this.history = history;
         this.properties = properties;
         this.loads = loads;
@@ -76,8 +80,12 @@ class DemoDataLoader implements ApplicationRunner {
         }
         if (properties.cases() > 0 && !loads.done(CASES)) {
             names.add(properties.cases() + " " + CASES);
-            later.add(() -> once(CASES, () -> history.spread(DemoCases.load(commands, regions, properties.cases()),
-                    2026)));
+            later.add(() -> once(CASES, () -> {
+                DemoCases.Loaded cases = DemoCases.load(commands, regions, properties.cases());
+                history.spread(cases.all(), 2026);
+                history.overdue(cases.late(), 2026);
+                DemoIncidents.load(incidents, regions, clock);
+            }));
         }
         if (later.isEmpty()) {
             return;

@@ -25,6 +25,9 @@ public interface CaseProcess {
     /** Moves the due date of the running mediation timer (延期). */
     void moveMediationDeadline(String processInstanceId, Instant dueAt);
 
+    /** Moves the due date of the running acceptance timer; a past one fires as soon as the timers run. */
+    void moveAcceptDeadline(String processInstanceId, Instant dueAt);
+
     /** Attaches a 督办 to the running process: a response task for the current handlers. */
     void supervise(String processInstanceId, String candidateGroups);
 

@@ -35,11 +35,13 @@ public class DemoCaseHistory {
 
     private final JdbcTemplate jdbc;
     private final FinishedCaseCounts counts;
+    private final CaseProcess process;
     private final Clock clock;
 
-    DemoCaseHistory(JdbcTemplate jdbc, FinishedCaseCounts counts, Clock clock) {
+    DemoCaseHistory(JdbcTemplate jdbc, FinishedCaseCounts counts, CaseProcess process, Clock clock) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.process = process;
         this.clock = clock;
     }
 
@@ -113,6 +115,45 @@ public class DemoCaseHistory {
             counts.recount(Actor.SYSTEM);
         }
         return moved;
+    }
+
+    /**
+     * Makes these cases late for acceptance, as demo data has none: each still PENDING case, reported within its
+     * acceptance deadline of today, is moved back so that the deadline passed an hour to two days ago (its timeline
+     * with it) and its acceptance timer is set to that deadline. The engine fires the timer as soon as its timers run,
+     * and the real timer path flags the case overdue and notifies its supervisors. Returns how many were moved.
+     */
+    @Transactional
+    public int overdue(Collection<Long> caseIds, long seed) {
+        Random random = new Random(seed);
+        Instant now = clock.instant();
+        int moved = 0;
+        for (long id : caseIds) {
+            Pending c = jdbc.queryForObject("SELECT status, reported_at, updated_at, due_at, process_instance_id "
+                    + "FROM dispute WHERE id = ?", (rs, n) -> new Pending(CaseStatus.valueOf(rs.getString(1)),
+                            rs.getTimestamp(2), rs.getTimestamp(3), rs.getTimestamp(4), rs.getString(5)), id);
+            if (c.status() != CaseStatus.PENDING || c.dueAt() == null || c.processInstanceId() == null) {
+                continue;
+            }
+            Instant due = now.minus(between(60, 48 * 60, random));
+            Duration back = Duration.between(due, c.dueAt().toInstant());
+            List<Object[]> events = jdbc.query("SELECT id, at FROM dispute_event WHERE dispute_id = ?",
+                    (rs, n) -> new Object[] {earlier(rs.getTimestamp("at"), back), rs.getLong("id")}, id);
+            jdbc.batchUpdate("UPDATE dispute_event SET at = ? WHERE id = ?", events);
+            jdbc.update("UPDATE dispute SET reported_at = ?, updated_at = ?, due_at = ? WHERE id = ?",
+                    earlier(c.reportedAt(), back), earlier(c.updatedAt(), back), Timestamp.from(due), id);
+            process.moveAcceptDeadline(c.processInstanceId(), due);
+            moved++;
+        }
+        return moved;
+    }
+
+    private record Pending(CaseStatus status, Timestamp reportedAt, Timestamp updatedAt, Timestamp dueAt,
+            String processInstanceId) {
+    }
+
+    private static Timestamp earlier(Timestamp at, Duration back) {
+        return Timestamp.from(at.toInstant().minus(back));
     }
 
     private record Times(CaseStatus status, String riskLevel, Timestamp updatedAt, Timestamp dueAt) {

@@ -61,13 +61,23 @@ class FlowableCaseProcess implements CaseProcess {
 
     @Override
     public void moveMediationDeadline(String processInstanceId, Instant dueAt) {
-        Job timer = management.createTimerJobQuery().processInstanceId(processInstanceId).elementId("mediateTimer")
+        moveTimer(processInstanceId, "mediateTimer", "mediateDueAt", dueAt);
+    }
+
+    @Override
+    public void moveAcceptDeadline(String processInstanceId, Instant dueAt) {
+        moveTimer(processInstanceId, "acceptTimer", "acceptDueAt", dueAt);
+    }
+
+    /** The timer of a boundary event fires at {@code dueAt} (at once if past) and its variable says so. */
+    private void moveTimer(String processInstanceId, String timer, String variable, Instant dueAt) {
+        Job job = management.createTimerJobQuery().processInstanceId(processInstanceId).elementId(timer)
                 .singleResult();
-        if (timer == null) {
-            throw new IllegalStateException("No mediation timer in process " + processInstanceId);
+        if (job == null) {
+            throw new IllegalStateException("No " + timer + " in process " + processInstanceId);
         }
-        runtime.setVariable(processInstanceId, "mediateDueAt", java.util.Date.from(dueAt));
-        management.rescheduleTimeDateJob(timer.getId(), dueAt.toString());
+        runtime.setVariable(processInstanceId, variable, java.util.Date.from(dueAt));
+        management.rescheduleTimeDateJob(job.getId(), dueAt.toString());
     }
 
     @Override

@@ -14,6 +14,7 @@ import cn.sanling.account.AccountService;
 import cn.sanling.dispute.DemoCaseHistory;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.region.RegionService;
+import cn.sanling.sanling.SanlingService;
 import cn.sanling.support.DataLoads;
 import cn.sanling.testing.SanlingIntegrationTest;
 
@@ -37,6 +38,8 @@ class DemoDataLoaderTest {
     @Autowired
     DemoCaseHistory history;
     @Autowired
+    SanlingService incidents;
+    @Autowired
     TransactionTemplate tx;
     @Autowired
     Clock clock;
@@ -53,8 +56,8 @@ class DemoDataLoaderTest {
         long before = households();
         jdbc.update("DELETE FROM data_load WHERE name = ?", DemoDataLoader.HOUSEHOLDS);
 
-        new DemoDataLoader(new DemoProperties(true, 0, true), loads, regions, accounts, commands, history, tx, clock)
-                .run(null);
+        new DemoDataLoader(new DemoProperties(true, 0, true), loads, regions, accounts, commands, history, incidents,
+                tx, clock).run(null);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (marker() == 0 && System.nanoTime() < deadline) {
