@@ -1,13 +1,9 @@
 package cn.sanling.account;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Region import for ADMIN (the path is restricted to ADMIN by the security configuration). */
 @RestController
@@ -27,9 +23,7 @@ class AdminRegionController {
      * {@code sanling.api.max-import-size} (support/BodySizeLimit, 413 above it).
      */
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    RegionAdministration.ImportResult importCsv(Actor admin, HttpServletRequest request) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            return regions.importCsv(admin, in.readAllBytes());
-        }
+    RegionAdministration.ImportResult importCsv(Actor admin, @RequestBody byte[] csv) {
+        return regions.importCsv(admin, csv);
     }
 }
