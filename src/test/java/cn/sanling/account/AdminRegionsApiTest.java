@@ -66,8 +66,10 @@ class AdminRegionsApiTest {
         assertThat(first.get("added").asInt()).isEqualTo(213 - knownBefore);
         assertThat(first.get("unchanged").asInt()).isEqualTo(knownBefore);
         assertThat(jdbc.queryForMap("SELECT name, level, parent_code FROM region WHERE code = '410622001'"))
-                .containsEntry("name", "朝歌街道").containsEntry("level", "TOWNSHIP").containsEntry("parent_code", "410622");
-        List<JsonNode> villages = api.as("admin").get("/api/v1/regions/410622001/children").json().valueStream().toList();
+                .containsEntry("name", "朝歌街道").containsEntry("level", "TOWNSHIP")
+                .containsEntry("parent_code", "410622");
+        List<JsonNode> villages = api.as("admin").get("/api/v1/regions/410622001/children").json().valueStream()
+                .toList();
         assertThat(villages).isNotEmpty().allSatisfy(v -> {
             assertThat(v.get("level").asString()).isEqualTo("VILLAGE");
             assertThat(v.get("name").asString()).isEqualTo(names.get(v.get("code").asString()));
@@ -148,7 +150,8 @@ class AdminRegionsApiTest {
 
         assertValidationError(api.as("admin").send("POST", IMPORT, "代码,名称,级别,上级\n4107,新乡市,CITY,41\n",
                 "text/csv"), "file");
-        assertValidationError(api.as("admin").send("POST", IMPORT, "code,name,level,parent_code\n", "text/csv"), "file");
+        assertValidationError(api.as("admin").send("POST", IMPORT, "code,name,level,parent_code\n", "text/csv"),
+                "file");
         assertValidationError(api.as("admin").send("POST", IMPORT, new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xff},
                 "text/csv"), "file");
         assertValidationError(api.as("admin").send("POST", IMPORT,

@@ -3,15 +3,13 @@ package cn.sanling.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.sanling.SanlingApplication;
+import cn.sanling.testing.OwnInstall;
 import cn.sanling.testing.TestApi;
 
 /**
@@ -21,23 +19,14 @@ import cn.sanling.testing.TestApi;
  */
 class FirstAdministratorTest {
 
-    private static String[] newInstall(String database, String adminPassword) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", "jdbc:h2:mem:" + database + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-        p.put("spring.datasource.driver-class-name", "org.h2.Driver");
-        p.put("spring.datasource.username", "sa");
-        p.put("spring.datasource.password", "");
-        p.put("server.port", "0");
-        p.put("sanling.demo.enabled", "false");
-        p.put("sanling.bootstrap.admin-username", "chief");
-        p.put("sanling.bootstrap.admin-password", adminPassword);
-        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    private static Map<String, String> newInstall(String adminPassword) {
+        return Map.of("sanling.demo.enabled", "false", "sanling.bootstrap.admin-username", "chief",
+                "sanling.bootstrap.admin-password", adminPassword);
     }
 
     @Test
     void the_first_administrator_is_created_once_and_signs_in() {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SanlingApplication.class).profiles("test")
-                .run(newInstall("first_admin_" + System.nanoTime(), "Sanmenxia-Ops-2026"))) {
+        try (ConfigurableApplicationContext app = OwnInstall.start("first_admin", newInstall("Sanmenxia-Ops-2026"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("SELECT username FROM app_user", String.class)).containsExactly("chief");
             assertThat(jdbc.queryForObject("SELECT role FROM app_user WHERE username = 'chief'", String.class))
@@ -45,7 +34,7 @@ class FirstAdministratorTest {
             assertThat(jdbc.queryForObject("SELECT actor FROM audit_log WHERE action = 'USER_CREATE' "
                     + "AND target_id = 'chief'", String.class)).isEqualTo("system");
 
-            TestApi api = TestApi.at("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+            TestApi api = OwnInstall.api(app);
             assertThat(api.requestToken("chief", "Sanmenxia-Ops-2026").status()).isEqualTo(200);
 
             // a second start with the setting still there creates nobody
@@ -56,8 +45,7 @@ class FirstAdministratorTest {
 
     @Test
     void a_password_the_policy_refuses_stops_the_start_and_says_why() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(SanlingApplication.class).profiles("test")
-                .run(newInstall("weak_admin_" + System.nanoTime(), "short")).close())
+        assertThatThrownBy(() -> OwnInstall.start("weak_admin", newInstall("short")).close())
                 .hasStackTraceContaining("SANLING_ADMIN_PASSWORD").hasStackTraceContaining("password");
     }
 }

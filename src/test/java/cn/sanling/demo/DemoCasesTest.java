@@ -7,17 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.sanling.SanlingApplication;
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.OwnInstall;
 import cn.sanling.testing.TestApi;
 import tools.jackson.databind.JsonNode;
 
@@ -28,29 +26,17 @@ import tools.jackson.databind.JsonNode;
  */
 class DemoCasesTest {
 
-    private static String[] demo(String database) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", "jdbc:h2:mem:" + database + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-        p.put("spring.datasource.driver-class-name", "org.h2.Driver");
-        p.put("spring.datasource.username", "sa");
-        p.put("spring.datasource.password", "");
-        p.put("server.port", "0");
-        p.put("sanling.demo.cases", "120");
-        p.put("flowable.async-executor-activate", "true");
-        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    }
-
     @Test
     void the_demo_has_cases_flagged_late_by_their_timers_and_incidents_on_the_board() throws InterruptedException {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SanlingApplication.class).profiles("test")
-                .run(demo("demo_cases_" + System.nanoTime()))) {
+        try (ConfigurableApplicationContext app = OwnInstall.start("demo_cases", Map.of("sanling.demo.cases", "120",
+                "flowable.async-executor-activate", "true"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            TestApi api = TestApi.at("http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
+            TestApi api = OwnInstall.api(app);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispute", Integer.class)).isEqualTo(120);
 
             // cases 30 and 90 are left PENDING in 交口乡, reported over a day before a deadline that has passed
-            List<Map<String, Object>> late = jdbc.queryForList("SELECT id, village_code, reported_at, due_at FROM dispute "
-                    + "WHERE status = 'PENDING' AND due_at < CURRENT_TIMESTAMP ORDER BY id");
+            List<Map<String, Object>> late = jdbc.queryForList("SELECT id, village_code, reported_at, due_at "
+                    + "FROM dispute WHERE status = 'PENDING' AND due_at < CURRENT_TIMESTAMP ORDER BY id");
             assertThat(late).hasSize(2).allSatisfy(c -> {
                 assertThat((String) c.get("village_code")).startsWith("411202201");
                 Instant reported = ((Timestamp) c.get("reported_at")).toInstant();

@@ -54,7 +54,7 @@ class RegionDataTest {
         assertThat(children("411202201")).extracting(Row::name).contains("交口村村民委员会", "富村村民委员会");
     }
 
-    /** MigrationsTest checks that the migrations ship 三门峡市 alone; the administrator may import more (AdminRegionsApiTest). */
+    /** MigrationsTest checks that the migrations ship 三门峡市 alone; the ADMIN may import more (AdminRegionsApiTest). */
     @Test
     void the_province_root_has_sanmenxia() {
         assertThat(children("41")).contains(new Row("4112", "三门峡市", "CITY", "41"));
