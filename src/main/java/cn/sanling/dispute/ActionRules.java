@@ -1,6 +1,7 @@
 package cn.sanling.dispute;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class ActionRules {
         return switch (action) {
             case ACCEPT, REJECT -> PENDING;
             case RECORD_SESSION, RESOLVE, ESCALATE, EXTEND -> MEDIATING;
-            case REFER, WITHDRAW, REGRADE -> ACTIVE;
+            case REFER, WITHDRAW, REGRADE, REASSIGN -> ACTIVE;
             case FOLLOW_UP -> EnumSet.of(CaseStatus.RESOLVED);
             case SUPERVISE, RESPOND -> OPEN;
         };
@@ -43,10 +44,16 @@ public final class ActionRules {
             // the reporter: a grid worker, or a mediator who reported it (its level may differ from the case's)
             case WITHDRAW -> mediatorAtLevel || ((actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR))
                     && actor.username().equals(reportedBy));
-            case SUPERVISE -> actor.is(Role.SUPERVISOR);
+            case SUPERVISE, REASSIGN -> actor.is(Role.SUPERVISOR);
             case RESPOND -> status == CaseStatus.RESOLVED ? actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR)
                     : mediatorAtLevel;
         };
+    }
+
+    /** The levels a supervisor may send this case to: the others whose handling region is in the supervisor's area. */
+    public static List<CaseLevel> reassignLevels(Actor actor, CaseView c) {
+        return Arrays.stream(CaseLevel.values())
+                .filter(l -> l != c.level() && actor.scope().covers(l.handlingRegion(c.villageCode()))).toList();
     }
 
     /** The actions this actor can take on this case now (role, level, status and the plain guards), in table order. */
@@ -57,7 +64,8 @@ public final class ActionRules {
                 continue;
             }
             if ((a == CaseAction.ESCALATE && c.level().next() == null) || (a == CaseAction.RESPOND && !c.supervised())
-                    || (a == CaseAction.EXTEND && c.extendedLevels().contains(c.level()))) {
+                    || (a == CaseAction.EXTEND && c.extendedLevels().contains(c.level()))
+                    || (a == CaseAction.REASSIGN && reassignLevels(actor, c).isEmpty())) {
                 continue;
             }
             actions.add(a);

@@ -55,6 +55,7 @@ public final class CaseForms {
         private String until;
         private Boolean partiesConsent;
         private String riskLevel;
+        private String level;
 
         /**
          * The API request. For RESOLVE the written agreement's parts (Art. 35 人民调解工作若干规定: facts, each
@@ -68,7 +69,8 @@ public final class CaseForms {
             }
             return new ActionRequest(action, note, expectedVersion, reason, attendees, agreementType, text, fulfilment,
                     referTo, fulfilled, satisfied, localTime("dueAt", dueAt), localTime("until", until),
-                    partiesConsent != null ? partiesConsent : "EXTEND".equals(action) ? Boolean.FALSE : null, riskLevel);
+                    partiesConsent != null ? partiesConsent : "EXTEND".equals(action) ? Boolean.FALSE : null, riskLevel,
+                    level);
         }
 
         private String agreement() {
@@ -134,6 +136,8 @@ public final class CaseForms {
         public void setPartiesConsent(Boolean partiesConsent) { this.partiesConsent = partiesConsent; }
         public String getRiskLevel() { return riskLevel; }
         public void setRiskLevel(String riskLevel) { this.riskLevel = riskLevel; }
+        public String getLevel() { return level; }
+        public void setLevel(String level) { this.level = level; }
     }
 
     /** One party row of the report form. */

@@ -284,6 +284,7 @@ class CasePages {
         model.addAttribute("followUps", queries.followUps(actor, id));
         model.addAttribute("supervisions", queries.supervisions(actor, id));
         model.addAttribute("actions", ActionRules.available(actor, c));
+        model.addAttribute("reassignLevels", ActionRules.reassignLevels(actor, c));
         model.addAttribute("mayReveal", actor.is(Role.MEDIATOR) || actor.is(Role.GRID_WORKER));
         model.addAttribute("revealed", revealed);
         model.addAttribute("form", form);

@@ -25,6 +25,12 @@ public interface CaseProcess {
     /** Moves the due date of the running mediation timer (延期). */
     void moveMediationDeadline(String processInstanceId, Instant dueAt);
 
+    /**
+     * Takes the case from its open accept or mediate task ({@code fromTask}: ACCEPT or MEDIATE) to a new accept task
+     * with these variables (another level's groups, a new acceptance deadline): the old task and its timer go.
+     */
+    void reassign(String processInstanceId, String fromTask, Map<String, Object> acceptVariables);
+
     /** Moves the due date of the running acceptance timer; a past one fires as soon as the timers run. */
     void moveAcceptDeadline(String processInstanceId, Instant dueAt);
 

@@ -353,6 +353,7 @@ public class DisputeCommandService {
             case RESPOND -> respond(actor, req, before, after, now, v);
             case EXTEND -> extend(req, before, after, v);
             case REGRADE -> regrade(req, before, after, now, v);
+            case REASSIGN -> reassign(actor, req, before, after, now, v);
         };
         v.throwIfAny();
         if (req.expectedVersion() != null && req.expectedVersion() != before.version) {
@@ -470,6 +471,31 @@ public class DisputeCommandService {
                     }
                 })
                 .completing("MEDIATE", "ESCALATE", next == null ? Map.of() : ProcessPlan.accept(after, after.dueAt));
+    }
+
+    /**
+     * 改派: a supervisor sends an open case to the mediators of another level in their area (a village with no
+     * mediator yet, a township that should take it, a county case better settled nearer home). The case is PENDING
+     * there with a new acceptance deadline; a 督办 order stays open.
+     */
+    private Step reassign(Actor actor, ActionRequest req, DisputeRow before, DisputeRow after, Instant now,
+            FieldChecks v) {
+        CaseLevel level = v.required("level", req.level(), CaseLevel.class);
+        String reason = v.text("reason", req.reason(), 1000);
+        if (level == before.level) {
+            v.fail("level", "the case is at this level already");
+        } else if (level != null && !actor.scope().covers(level.handlingRegion(before.villageCode))) {
+            v.fail("level", "outside your area");
+        }
+        if (level != null) {
+            after.status = CaseStatus.PENDING;
+            after.level = level;
+            after.dueAt = now.plus(sla.acceptFor(before.riskLevel));
+            after.overdue = false;
+        }
+        String from = before.status == CaseStatus.PENDING ? "ACCEPT" : "MEDIATE";
+        return Step.of(ACTIVE, before.level + " → " + level + ": " + reason).withEffects(
+                () -> process.reassign(before.processInstanceId, from, ProcessPlan.accept(after, after.dueAt)));
     }
 
     private Step refer(ActionRequest req, DisputeRow before, DisputeRow after, FieldChecks v) {

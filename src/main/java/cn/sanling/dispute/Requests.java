@@ -24,6 +24,14 @@ public final class Requests {
     /** POST /api/v1/disputes/{id}/actions: {@code action} plus the fields that action needs. */
     public record ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
             String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
-            Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel) {
+            Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel, String level) {
+
+        /** An action without a target level (every one but REASSIGN). */
+        public ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
+                String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
+                Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel) {
+            this(action, note, expectedVersion, reason, attendees, agreementType, agreementText, fulfilment, referTo,
+                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, null);
+        }
     }
 }

@@ -35,6 +35,8 @@ public class TimelineWords {
             "FOLLOW_UP", Pattern.compile("fulfilled=(true|false), satisfied=(true|false)(?:: (.*))?", Pattern.DOTALL),
             "EXTEND", Pattern.compile("until (\\S+): (.*)", Pattern.DOTALL),
             "REGRADE", Pattern.compile("(\\w+) → (\\w+): (.*)", Pattern.DOTALL),
+            "REASSIGN", Pattern.compile("(\\w+) → (\\w+): (.*)", Pattern.DOTALL),
+            "TIMEOUT_ESCALATE", Pattern.compile("调解超期，自动升级至(\\w+)"),
             "NOTIFY", Pattern.compile("(\\w+)@(\\d+): (.*)", Pattern.DOTALL));
 
     private final MessageSource messages;
@@ -83,6 +85,10 @@ public class TimelineWords {
             case "EXTEND" -> message("timeline.note.extend", locale, localTime(m.group(1)), m.group(2));
             case "REGRADE" -> message("timeline.note.regrade", locale, named("risk.", m.group(1), locale),
                     named("risk.", m.group(2), locale), m.group(3));
+            case "REASSIGN" -> message("timeline.note.reassign", locale, named("level.", m.group(1), locale),
+                    named("level.", m.group(2), locale), m.group(3));
+            case "TIMEOUT_ESCALATE" -> message("timeline.note.timeoutEscalate", locale,
+                    named("level.", m.group(1), locale));
             default -> message("timeline.note.notify", locale, named("notify.role.", m.group(1), locale), m.group(2),
                     m.group(3));
         };

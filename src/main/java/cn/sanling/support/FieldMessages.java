@@ -89,7 +89,8 @@ public class FieldMessages {
             new Translation("not text in UTF-8 or GB18030", "validation.encoding"),
             new Translation("no rows", "validation.noRows"),
             new Translation("(\\d+) more faults not listed", "validation.moreFaults"),
-            new Translation("Some of these codes were added meanwhile.*", "problem.regionsMeanwhile"));
+            new Translation("Some of these codes were added meanwhile.*", "problem.regionsMeanwhile"),
+            new Translation("the case is at this level already", "validation.sameLevel"));
 
     private final MessageSource messages;
 

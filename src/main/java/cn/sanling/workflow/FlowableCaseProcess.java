@@ -69,6 +69,16 @@ class FlowableCaseProcess implements CaseProcess {
         moveTimer(processInstanceId, "acceptTimer", "acceptDueAt", dueAt);
     }
 
+    @Override
+    public void reassign(String processInstanceId, String fromTask, Map<String, Object> acceptVariables) {
+        // Flowable's change of activity state: valid for instances of every version of the process, which all have
+        // the accept and mediate tasks; the moved-from task and its boundary timer are deleted, the new accept task
+        // and its timer are created from the variables set first
+        runtime.createChangeActivityStateBuilder().processInstanceId(processInstanceId)
+                .moveActivityIdTo(TaskKeys.definitionKey(fromTask), TaskKeys.definitionKey("ACCEPT"))
+                .processVariables(acceptVariables).changeState();
+    }
+
     /** The timer of a boundary event fires at {@code dueAt} (at once if past) and its variable says so. */
     private void moveTimer(String processInstanceId, String timer, String variable, Instant dueAt) {
         Job job = management.createTimerJobQuery().processInstanceId(processInstanceId).elementId(timer)
