@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.sanling.region.RegionLevel;
+import cn.sanling.region.RegionService;
+import cn.sanling.region.Scope;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,9 +24,11 @@ class AdminUserPages {
     private static final int PAGE_SIZE = 50;
 
     private final AccountService accounts;
+    private final RegionService regions;
 
-    AdminUserPages(AccountService accounts) {
+    AdminUserPages(AccountService accounts, RegionService regions) {
         this.accounts = accounts;
+        this.regions = regions;
     }
 
     @GetMapping("/admin/users")
@@ -49,7 +54,10 @@ class AdminUserPages {
                 region);
         try {
             accounts.create(actor, user);
-            redirect.addFlashAttribute("notice", "userCreated");
+            // a grid worker of a village without grids can report, but not log visits until it has some
+            boolean noGrid = role == Role.GRID_WORKER && RegionLevel.ofCode(region) == RegionLevel.VILLAGE
+                    && regions.grids(region, Scope.all()).isEmpty();
+            redirect.addFlashAttribute("notice", noGrid ? "userCreatedNoGrid" : "userCreated");
             return "redirect:/admin/users";
         } catch (ProblemException e) {
             return problem(actor, model, response, e, new AccountService.NewUser(user.username(), user.displayName(),

@@ -214,7 +214,10 @@ class CasePages {
     record Option(String code, String label) {
     }
 
-    /** Where a reporter may place a case: their grids; for mediators the villages (and grids below a county). */
+    /**
+     * Where a reporter may place a case: their grids (a grid worker's village itself while it has no grid of theirs);
+     * for mediators the villages (and grids below a county).
+     */
     private List<Option> places(Actor actor) {
         List<Option> options = new ArrayList<>();
         String scope = actor.regionCode();
@@ -227,14 +230,11 @@ class CasePages {
         boolean withGrids = RegionLevel.ofCode(scope) != RegionLevel.COUNTY && RegionLevel.ofCode(scope) != RegionLevel.CITY;
         List<Grid> grids = withGrids ? regions.grids(scope, actor.scope()) : List.of();
         for (Map.Entry<String, String> v : villageNames.entrySet()) {
-            if (!actor.is(Role.GRID_WORKER) && actor.scope().covers(v.getKey())) {
+            List<Grid> inVillage = grids.stream().filter(g -> g.villageCode().equals(v.getKey())).toList();
+            if ((!actor.is(Role.GRID_WORKER) || inVillage.isEmpty()) && actor.scope().covers(v.getKey())) {
                 options.add(new Option(v.getKey(), v.getValue()));
             }
-            for (Grid g : grids) {
-                if (g.villageCode().equals(v.getKey())) {
-                    options.add(new Option(g.code(), v.getValue() + " " + g.name()));
-                }
-            }
+            inVillage.forEach(g -> options.add(new Option(g.code(), v.getValue() + " " + g.name())));
         }
         return options;
     }

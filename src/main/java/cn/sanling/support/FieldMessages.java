@@ -90,7 +90,19 @@ public class FieldMessages {
             new Translation("no rows", "validation.noRows"),
             new Translation("(\\d+) more faults not listed", "validation.moreFaults"),
             new Translation("Some of these codes were added meanwhile.*", "problem.regionsMeanwhile"),
-            new Translation("the case is at this level already", "validation.sameLevel"));
+            new Translation("the case is at this level already", "validation.sameLevel"),
+            new Translation("3-64 letters, digits, '_', '.', '-'", "validation.username"),
+            new Translation("required, at most (\\d+) characters", "validation.requiredMaxLength"),
+            new Translation("must be at least (\\d+) characters", "validation.minLength"),
+            new Translation("must be at most (\\d+) characters", "validation.maxLength"),
+            new Translation("must mix at least 3 of.*", "validation.passwordClasses"),
+            new Translation("must not contain the username", "validation.passwordUsername"),
+            new Translation("must be empty for role \\w+", "validation.noRegion"),
+            new Translation("unknown region or grid", "validation.unknownRegion"),
+            new Translation("\\w+ cannot be attached to a \\w+", "validation.roleLevel"),
+            new Translation("an administrator cannot disable their own account", "problem.selfDisable"),
+            new Translation("an administrator cannot change their own role", "problem.selfRole"),
+            new Translation("Username (\\S+) is taken", "problem.usernameTaken"));
 
     private final MessageSource messages;
 

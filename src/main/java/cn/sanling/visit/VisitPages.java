@@ -182,6 +182,9 @@ class VisitPages {
             throw ProblemException.forbidden("Only grid workers log visits");
         }
         List<Grid> grids = myGrids(actor);
+        if (grids.isEmpty()) {
+            return "visit/no-grid";
+        }
         if ((form.getGridCode() == null || form.getGridCode().isBlank()) && !grids.isEmpty()) {
             form.setGridCode(grids.get(0).code());
         }
@@ -293,9 +296,13 @@ class VisitPages {
         if (id != null) {
             queries.household(actor, id); // 404 outside the scope
         }
+        List<Grid> grids = myGrids(actor);
+        if (grids.isEmpty()) {
+            return "visit/no-grid";
+        }
         model.addAttribute("form", form);
         model.addAttribute("householdId", id);
-        model.addAttribute("grids", myGrids(actor));
+        model.addAttribute("grids", grids);
         model.addAttribute("tags", HouseholdTag.values());
         return "visit/household-form";
     }

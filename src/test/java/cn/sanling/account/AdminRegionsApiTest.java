@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Browser;
 import cn.sanling.testing.Chromium;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
@@ -244,6 +245,48 @@ class AdminRegionsApiTest {
         assertThat(jdbc.queryForObject("SELECT name FROM region WHERE code = '410602001001'", String.class))
                 .isEqualTo("页面导入村");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE code = '410602002'", Integer.class)).isZero();
+    }
+
+    @Test
+    void a_grid_worker_of_a_village_without_grids_reports_to_the_village_and_is_told_why_visits_wait() {
+        ok(api.as("admin").send("POST", IMPORT, String.join("\n", "code,name,level,parent_code", "41,河南省,PROVINCE,",
+                "4110,许昌市,CITY,41", "411002,魏都区,COUNTY,4110", "411002001,西大街道,TOWNSHIP,411002",
+                "411002001001,无网格社区,VILLAGE,411002001", ""), "text/csv"));
+        Browser admin = new Browser(api.baseUrl());
+        assertThat(admin.signIn("admin", TestApi.DEMO_PASSWORD).status()).isEqualTo(302);
+        String username = TestUsers.uniqueUsername("gw_nogrid");
+        Browser.Page created = admin.get(admin.postForm("/admin/users", Map.of("_csrf",
+                admin.get("/admin/users").csrfToken(), "username", username, "displayName", "无网格网格员",
+                "password", TestUsers.PASSWORD, "role", "GRID_WORKER", "regionCode", "411002001001")).location());
+        assertThat(created.body()).contains("该村（社区）还没有网格");
+
+        Browser worker = new Browser(api.baseUrl());
+        assertThat(worker.signIn(username, TestUsers.PASSWORD).status()).isEqualTo(302);
+        assertThat(worker.get("/cases/new").body()).contains("<option value=\"411002001001\"", "无网格社区");
+        for (String page : List.of("/visits/new", "/households/new")) {
+            Browser.Page p = worker.get(page);
+            assertThat(p.status()).as("%s", p).isEqualTo(200);
+            assertThat(p.body()).contains("id=\"no-grid\"", "还没有划分网格");
+        }
+        ApiResponse report = api.as(username, TestUsers.PASSWORD).post("/api/v1/disputes", Map.of(
+                "title", "无网格村的纠纷", "description", "邻里争执", "categoryCode", "NEIGHBOUR",
+                "villageCode", "411002001001", "source", "VISIT",
+                "parties", List.of(Map.of("name", "王甲", "role", "APPLICANT"))));
+        assertThat(report.status()).as("%s", report).isEqualTo(201);
+    }
+
+    @Test
+    void the_user_form_refuses_a_scope_that_does_not_fit_in_words() {
+        Browser admin = new Browser(api.baseUrl());
+        admin.signIn("admin", TestApi.DEMO_PASSWORD);
+        Browser.Page refused = admin.postForm("/admin/users", Map.of("_csrf", admin.get("/admin/users").csrfToken(),
+                "username", TestUsers.uniqueUsername("med_grid"), "displayName", "错配调解员",
+                "password", TestUsers.PASSWORD, "role", "MEDIATOR", "regionCode", "411202201200001"));
+        assertThat(refused.body()).contains("与角色不符").doesNotContain("cannot be attached");
+        Browser.Page unknown = admin.postForm("/admin/users", Map.of("_csrf", refused.csrfToken(),
+                "username", TestUsers.uniqueUsername("sup_x"), "displayName", "无此区划",
+                "password", TestUsers.PASSWORD, "role", "SUPERVISOR", "regionCode", "411202999"));
+        assertThat(unknown.body()).contains("没有这个区划或网格代码");
     }
 
     private static JsonNode ok(ApiResponse r) {

@@ -38,6 +38,21 @@ class FieldMessagesTest {
         assertThat(messages.message(english)).doesNotStartWith("Not valid");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"3-64 letters, digits, '_', '.', '-'", "required, at most 100 characters",
+            "must be at least 10 characters", "must mix at least 3 of: upper case, lower case, digits, symbols",
+            "must not contain the username", "must be empty for role ADMIN", "unknown region or grid",
+            "MEDIATOR cannot be attached to a GRID", "Username gw_x is taken", "2, 4, 6, 9, 12 or 15 digits",
+            "a code of 6 digits is a COUNTY", "parent 410704 is neither in the file nor known", "also on line 4",
+            "must be the code's first 6 digits (410702)", "4 columns: code,name,level,parent_code",
+            "the case is at this level already", "outside your area"})
+    void the_account_region_import_and_reassign_messages_are_translated(String english) {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(messages.message(english)).doesNotStartWith("此项有误").doesNotContain(english);
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(messages.message(english)).doesNotStartWith("Not valid");
+    }
+
     @Test
     void each_id_number_problem_says_what_is_wrong() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
