@@ -23,7 +23,7 @@ class AdminRegionController {
      * {@code sanling.api.max-import-size} (support/BodySizeLimit, 413 above it).
      */
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    RegionAdministration.ImportResult importCsv(Actor admin, @RequestBody byte[] csv) {
+    RegionAdministration.ImportResult importCsv(Actor admin, @RequestBody(required = false) byte[] csv) {
         return regions.importCsv(admin, csv);
     }
 }

@@ -176,6 +176,9 @@ public class RegionAdministration {
                     faults.add("file", "at most " + MAX_ROWS + " rows");
                     return rows;
                 }
+                if (record.stream().allMatch(String::isEmpty)) {
+                    continue; // ",,," : a row Excel leaves below the data, as blank as an empty line
+                }
                 int line = lineOf.at(record.getCharacterPosition());
                 Row row = row(record, line, faults);
                 if (row == null) {
@@ -189,8 +192,8 @@ public class RegionAdministration {
                 rows.add(row);
             }
         } catch (IOException | UncheckedIOException malformed) {
-            // Commons CSV reports an unclosed quote or text after one as an IOException naming the line
-            faults.add("file", "not a CSV file: " + malformed.getMessage());
+            // Commons CSV reports an unclosed quote, or text after a closing one, as an IOException
+            faults.add("file", "not a CSV file: a quote is not closed, or text follows a closing quote");
         }
         if (rows.isEmpty() && !faults.any()) {
             faults.add("file", "no rows");
@@ -212,6 +215,8 @@ public class RegionAdministration {
         RegionLevel byCode = RegionLevel.ofCode(code);
         if (code.isEmpty()) {
             faults.add(prefix + "code", "required");
+        } else if (code.matches("\\d(\\.\\d+)?[Ee]\\+\\d+")) {
+            faults.add(prefix + "code", "a number in Excel's notation: format the column as text and save again");
         } else if (byCode == null) {
             faults.add(prefix + "code", "2, 4, 6, 9, 12 or 15 digits");
         }

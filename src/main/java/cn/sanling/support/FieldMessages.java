@@ -102,7 +102,8 @@ public class FieldMessages {
             new Translation("\\w+ cannot be attached to a \\w+", "validation.roleLevel"),
             new Translation("an administrator cannot disable their own account", "problem.selfDisable"),
             new Translation("an administrator cannot change their own role", "problem.selfRole"),
-            new Translation("Username (\\S+) is taken", "problem.usernameTaken"));
+            new Translation("Username (\\S+) is taken", "problem.usernameTaken"),
+            new Translation("a number in Excel's notation.*", "validation.excelNumber"));
 
     private final MessageSource messages;
 

@@ -157,7 +157,12 @@ class AdminRegionsApiTest {
                 "text/csv"), "file");
         assertValidationError(api.as("admin").send("POST", IMPORT,
                 "code,name,level,parent_code\n4107,\"新乡市,CITY,41\n", "text/csv"), "file");
-        assertProblem(api.as("admin").send("POST", IMPORT, "", "text/csv"), 400);
+        assertValidationError(api.as("admin").send("POST", IMPORT, "", "text/csv"), "file");
+        JsonNode excel = assertValidationError(api.as("admin").send("POST", IMPORT,
+                "code,name,level,parent_code\n41,河南省,PROVINCE,\n4107,新乡市,CITY,41\n4.10702E+11,某村,VILLAGE,410702001\n"
+                        + ",,,\n,,,\n", "text/csv"), "line[3].code");
+        assertThat(excel.get("errors")).as("the rows Excel leaves below the data are blank").hasSize(1);
+        assertThat(excel.get("errors").get(0).get("message").asString()).contains("Excel");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE code LIKE '4107%'", Integer.class)).isZero();
     }
 
