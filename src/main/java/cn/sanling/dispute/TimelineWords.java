@@ -14,6 +14,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.sanling.dispute.Views.TimelineEntry;
+import cn.sanling.region.Region;
+import cn.sanling.region.RegionService;
 import cn.sanling.support.Times;
 
 /**
@@ -41,10 +43,12 @@ public class TimelineWords {
 
     private final MessageSource messages;
     private final Times times;
+    private final RegionService regions;
 
-    TimelineWords(MessageSource messages, Times times) {
+    TimelineWords(MessageSource messages, Times times, RegionService regions) {
         this.messages = messages;
         this.times = times;
+        this.regions = regions;
     }
 
     /** The action's name in the reader's language. */
@@ -89,8 +93,8 @@ public class TimelineWords {
                     named("level.", m.group(2), locale), m.group(3));
             case "TIMEOUT_ESCALATE" -> message("timeline.note.timeoutEscalate", locale,
                     named("level.", m.group(1), locale));
-            default -> message("timeline.note.notify", locale, named("notify.role.", m.group(1), locale), m.group(2),
-                    m.group(3));
+            default -> message("timeline.note.notify", locale, named("notify.role.", m.group(1), locale),
+                    regions.find(m.group(2)).map(Region::name).orElse(m.group(2)), m.group(3));
         };
     }
 

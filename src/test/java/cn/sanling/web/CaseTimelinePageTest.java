@@ -69,7 +69,7 @@ class CaseTimelinePageTest {
                 .contains("来源：12345 热线；风险等级：橙色；风险因素：群体（5 人以上）")
                 .contains("延期至 " + local + "：外出务工")
                 .contains("风险等级 橙色 → 红色：扬言报复")
-                .contains("通知一村一警（" + village + "）：红色风险纠纷")
+                .contains("通知一村一警（" + area.villageName + "）：红色风险纠纷")
                 .contains(">调整风险等级</td>").contains("协议形式：书面协议；履行方式：即时履行")
                 .contains("协议已履行：否；当事人满意：否。对方尚未拆除围墙")
                 .doesNotContain("source=").doesNotContain("until 20").doesNotContain("VILLAGE_POLICE@")
@@ -80,7 +80,7 @@ class CaseTimelinePageTest {
     void and_in_english() {
         assertThat(casePage("en"))
                 .contains("Source: 12345 hotline; risk: Orange; risk factors: ")
-                .contains("Notified the village police officer (" + village + "): ")
+                .contains("Notified the village police officer (" + area.villageName + "): ")
                 .contains("Risk Orange → Red: 扬言报复")
                 .doesNotContain("source=");
     }
