@@ -35,6 +35,7 @@ class AdminGridPages {
         if (village != null) {
             try {
                 model.addAttribute("grids", grids.grids(village));
+                model.addAttribute("villageName", grids.villageName(village).orElse(""));
             } catch (ProblemException unknown) {
                 model.addAttribute("errors",
                         List.of(messages.line("villageCode", "unknown village or outside your area")));

@@ -88,6 +88,11 @@ public class GridAdministration {
         return new Grid(code, before.villageCode(), name);
     }
 
+    /** The name of a village, so the administrator sees which one a code is; empty if there is no such village. */
+    public Optional<String> villageName(String code) {
+        return village(code).map(Region::name);
+    }
+
     private Optional<Region> village(String code) {
         return regions.find(code).filter(r -> r.level() == RegionLevel.VILLAGE);
     }

@@ -97,7 +97,8 @@ class AdminGridsApiTest {
         assertThat(b.signIn("admin", TestApi.DEMO_PASSWORD).status()).isEqualTo(302);
         Browser.Page page = b.get("/admin/grids?villageCode=" + village);
         assertThat(page.status()).as("%s", page).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"nav-grids\"").contains("id=\"grid-form\"");
+        assertThat(page.body()).contains("id=\"nav-grids\"").contains("id=\"grid-form\"")
+                .contains(TestArea.children(api, "411202007").get(4).get("name").asString());
         Browser.Page added = b.get(b.postForm("/admin/grids", Map.of("_csrf", page.csrfToken(), "villageCode", village,
                 "name", "页面新建网格")).location());
         Matcher created = Pattern.compile("id=\"grid-created\"[^>]*>[^<]*?(\\d{15})").matcher(added.body());

@@ -256,7 +256,7 @@ class AdminRegionsApiTest {
     void a_grid_worker_of_a_village_without_grids_reports_to_the_village_and_is_told_why_visits_wait() {
         ok(api.as("admin").send("POST", IMPORT, String.join("\n", "code,name,level,parent_code", "41,河南省,PROVINCE,",
                 "4110,许昌市,CITY,41", "411002,魏都区,COUNTY,4110", "411002001,西大街道,TOWNSHIP,411002",
-                "411002001001,无网格社区,VILLAGE,411002001", ""), "text/csv"));
+                "411002001001,无网格社区,VILLAGE,411002001", "411003,建安区,COUNTY,4110", ""), "text/csv"));
         Browser admin = new Browser(api.baseUrl());
         assertThat(admin.signIn("admin", TestApi.DEMO_PASSWORD).status()).isEqualTo(302);
         String username = TestUsers.uniqueUsername("gw_nogrid");
@@ -278,6 +278,14 @@ class AdminRegionsApiTest {
                 "villageCode", "411002001001", "source", "VISIT",
                 "parties", List.of(Map.of("name", "王甲", "role", "APPLICANT"))));
         assertThat(report.status()).as("%s", report).isEqualTo(201);
+
+        // a county imported without its villages has no share of 三零 villages to show, not 0.0%
+        TestUsers.TestUser city = users.supervisor("4110").create();
+        Browser supervisor = new Browser(api.baseUrl());
+        supervisor.signIn(city.username(), city.password());
+        String board = supervisor.get("/sanling?regionCode=4110").body();
+        assertThat(board).containsPattern("建安区[\\s\\S]*?<td>–</td>")
+                .containsPattern("魏都区[\\s\\S]*?<td>100.0% \\(1/1\\)</td>");
     }
 
     @Test
