@@ -3,7 +3,10 @@ package cn.sanling.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,6 +47,19 @@ public class AccountService {
     /** The enabled user with this name, as an actor. */
     public Optional<Actor> actor(String username) {
         return Optional.ofNullable(users.findByUsername(username)).filter(UserAccount::enabled).map(UserAccount::actor);
+    }
+
+    /**
+     * The people's names (姓名) of these usernames, for pages and documents that show who acted: a username without
+     * an account (the system, a removed user) is left out, and shown as it is.
+     */
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        List<String> names = usernames.stream().filter(u -> u != null && !u.isBlank()).distinct().toList();
+        Map<String, String> found = new HashMap<>();
+        if (!names.isEmpty()) {
+            users.displayNames(names).forEach(r -> found.put(r.get("username"), r.get("name")));
+        }
+        return found;
     }
 
     Optional<UserAccount> account(String username) {

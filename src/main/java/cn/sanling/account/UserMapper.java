@@ -11,6 +11,9 @@ interface UserMapper {
 
     UserAccount findByUsername(@Param("username") String username);
 
+    /** {username, name} of the accounts among these usernames. */
+    List<java.util.Map<String, String>> displayNames(@Param("usernames") java.util.Collection<String> usernames);
+
     UserAccount findById(@Param("id") long id);
 
     List<UserAccount> list(@Param("role") Role role, @Param("offset") int offset, @Param("limit") int limit);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.sanling.account.AccountService;
 import cn.sanling.account.Actor;
 import cn.sanling.account.Role;
 import cn.sanling.category.CategoryService;
@@ -23,6 +24,7 @@ import cn.sanling.dispute.CaseForms.ActionForm;
 import cn.sanling.dispute.CaseForms.ReportForm;
 import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.dispute.Views.PartyView;
+import cn.sanling.dispute.Views.TimelineEntry;
 import cn.sanling.region.Grid;
 import cn.sanling.region.Region;
 import cn.sanling.region.RegionLevel;
@@ -47,13 +49,15 @@ class CasePages {
     private final DisputeQueryService queries;
     private final CategoryService categories;
     private final RegionService regions;
+    private final AccountService accounts;
 
     CasePages(DisputeCommandService commands, DisputeQueryService queries, CategoryService categories,
-            RegionService regions) {
+            RegionService regions, AccountService accounts) {
         this.commands = commands;
         this.queries = queries;
         this.categories = categories;
         this.regions = regions;
+        this.accounts = accounts;
     }
 
     @GetMapping("/tasks")
@@ -279,10 +283,26 @@ class CasePages {
         model.addAttribute("c", c);
         // also rendered for a failed action or a revealed party (POST): the language links lead to the case page
         model.addAttribute("languageBase", "/cases/" + id);
-        model.addAttribute("timeline", queries.timeline(actor, id));
-        model.addAttribute("sessions", queries.sessions(actor, id));
-        model.addAttribute("followUps", queries.followUps(actor, id));
-        model.addAttribute("supervisions", queries.supervisions(actor, id));
+        List<TimelineEntry> timeline = queries.timeline(actor, id);
+        List<Views.SessionEntry> sessions = queries.sessions(actor, id);
+        List<Views.FollowUpEntry> followUps = queries.followUps(actor, id);
+        List<Views.SupervisionEntry> supervisions = queries.supervisions(actor, id);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("sessions", sessions);
+        model.addAttribute("followUps", followUps);
+        model.addAttribute("supervisions", supervisions);
+        // who acted, by their names (姓名); the username stays on hover
+        List<String> people = new ArrayList<>(List.of(c.reportedBy()));
+        timeline.forEach(t -> people.add(t.actor()));
+        sessions.forEach(s -> people.add(s.mediator()));
+        followUps.forEach(f -> people.add(f.actor()));
+        supervisions.forEach(s -> {
+            people.add(s.supervisor());
+            people.add(s.responder());
+        });
+        model.addAttribute("names", accounts.displayNames(people));
+        model.addAttribute("gridName", c.gridCode() == null ? null
+                : regions.grid(c.gridCode()).map(Grid::name).orElse(null));
         model.addAttribute("actions", ActionRules.available(actor, c));
         model.addAttribute("reassignLevels", ActionRules.reassignLevels(actor, c));
         model.addAttribute("mayReveal", actor.is(Role.MEDIATOR) || actor.is(Role.GRID_WORKER));

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
+import cn.sanling.account.AccountService;
 import cn.sanling.account.Actor;
 import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
@@ -39,6 +42,7 @@ import cn.sanling.dispute.TimelineWords;
 import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.dispute.Views.PartyView;
 import cn.sanling.dispute.Views.TimelineEntry;
+import cn.sanling.region.RegionService;
 import cn.sanling.report.DocumentMapper.FollowUp;
 import cn.sanling.report.DocumentMapper.Session;
 import cn.sanling.support.ProblemException;
@@ -67,10 +71,14 @@ public class CaseDocuments {
     private final AuditLog audit;
     private final DocumentProperties properties;
     private final TimelineWords words;
+    private final AccountService accounts;
+    private final RegionService regions;
     private volatile BaseFont font;
 
     CaseDocuments(DisputeQueryService disputes, DocumentMapper mapper, AuditLog audit, DocumentProperties properties,
-            TimelineWords words) {
+            TimelineWords words, AccountService accounts, RegionService regions) {
+        this.accounts = accounts;
+        this.regions = regions;
         this.disputes = disputes;
         this.mapper = mapper;
         this.audit = audit;
@@ -99,6 +107,14 @@ public class CaseDocuments {
         List<Session> sessions = mapper.sessions(caseId);
         List<FollowUp> followUps = mapper.followUps(caseId);
         List<JudicialConfirmation> confirmations = mapper.confirmations(caseId);
+        // who acted, by their names (姓名) as a dossier names people; the system and removed accounts as they are
+        List<String> people = new ArrayList<>(List.of(c.reportedBy()));
+        timeline.forEach(e -> people.add(e.actor()));
+        sessions.forEach(s -> people.add(s.mediator()));
+        followUps.forEach(f -> people.add(f.actor()));
+        Map<String, String> names = accounts.displayNames(people);
+        Function<String, String> name = u -> "system".equals(u) ? "系统" : names.getOrDefault(u, u);
+        String grid = c.gridCode() == null ? "" : regions.grid(c.gridCode()).map(g -> " " + g.name()).orElse("");
         byte[] pdf = render(doc -> {
             Font h1 = font(20, Font.BOLD);
             Paragraph cover = new Paragraph("矛盾纠纷调解卷宗", h1);
@@ -117,10 +133,11 @@ public class CaseDocuments {
             kv(reg, "案件编号", c.caseNo());
             kv(reg, "纠纷名称", c.title());
             kv(reg, "纠纷类别", c.category().name() + (c.subCategory() == null ? "" : " / " + c.subCategory().name()));
-            kv(reg, "发生地", c.villageName() + "（" + (c.gridCode() != null ? c.gridCode() : c.villageCode()) + "）");
+            kv(reg, "发生地", c.villageName() + grid + "（" + (c.gridCode() != null ? c.gridCode() : c.villageCode())
+                    + "）");
             kv(reg, "来源", source(c.source().name()));
             kv(reg, "风险等级", risk(c.riskLevel().name()));
-            kv(reg, "登记人 / 时间", c.reportedBy() + " / " + time(c.reportedAt()));
+            kv(reg, "登记人 / 时间", name.apply(c.reportedBy()) + " / " + time(c.reportedAt()));
             kv(reg, "受理时间", time(c.acceptedAt()));
             kv(reg, "调解层级", LedgerService.level(c.level().name()));
             kv(reg, "当前状态", LedgerService.status(c.status().name()));
@@ -133,7 +150,7 @@ public class CaseDocuments {
             }
             int i = 1;
             for (Session s : sessions) {
-                doc.add(new Paragraph("第" + i++ + "次调解　" + time(s.at()) + "　调解员：" + s.mediator() + "　层级："
+                doc.add(new Paragraph("第" + i++ + "次调解　" + time(s.at()) + "　调解员：" + name.apply(s.mediator()) + "　层级："
                         + LedgerService.level(s.level()) + (s.attendees() == null ? "" : "　参加人员：" + s.attendees()),
                         font(11, Font.BOLD)));
                 doc.add(new Paragraph(s.note(), body()));
@@ -150,7 +167,7 @@ public class CaseDocuments {
                 doc.add(new Paragraph("（无）", body()));
             }
             for (FollowUp f : followUps) {
-                doc.add(new Paragraph(time(f.at()) + "　回访人：" + f.actor() + "　协议" + (f.fulfilled() ? "已履行" : "未履行")
+                doc.add(new Paragraph(time(f.at()) + "　回访人：" + name.apply(f.actor()) + "　协议" + (f.fulfilled() ? "已履行" : "未履行")
                         + "，当事人" + (f.satisfied() ? "满意" : "不满意") + (f.note() == null ? "" : "。" + f.note()), body()));
             }
             heading(doc, "五、司法确认");
@@ -170,7 +187,7 @@ public class CaseDocuments {
             }
             for (TimelineEntry e : timeline) {
                 cell(t, time(e.at()));
-                cell(t, e.actor());
+                cell(t, name.apply(e.actor()));
                 cell(t, words.action(e.action(), Locale.SIMPLIFIED_CHINESE)
                         + (e.toStatus() == null || e.toStatus() == e.fromStatus() ? ""
                                 : " → " + LedgerService.status(e.toStatus().name())));

@@ -108,7 +108,9 @@ class DocumentApiTest {
                 .contains("双方到场陈述").contains("调解协议").contains("回访记录").contains("司法确认").contains("办理过程")
                 .as("actions and the report's note in words").contains("调解成功（录入协").contains("来源：")
                 .contains("风险等级 蓝色").doesNotContain("RESOLVE").doesNotContain("source=").doesNotContain("BLUE")
-                .doesNotContain("WRITTEN");
+                .doesNotContain("WRITTEN")
+                .as("people by their names, the place with its grid's name").contains("调解员：测试用户")
+                .doesNotContain(area.villageMediator).doesNotContain(area.gridWorker).contains("第1网格");
     }
 
     @Test
