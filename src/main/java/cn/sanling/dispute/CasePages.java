@@ -292,7 +292,8 @@ class CasePages {
         model.addAttribute("followUps", followUps);
         model.addAttribute("supervisions", supervisions);
         // who acted, by their names (姓名); the username stays on hover
-        List<String> people = new ArrayList<>(List.of(c.reportedBy()));
+        List<String> people = new ArrayList<>();
+        people.add(c.reportedBy());
         timeline.forEach(t -> people.add(t.actor()));
         sessions.forEach(s -> people.add(s.mediator()));
         followUps.forEach(f -> people.add(f.actor()));

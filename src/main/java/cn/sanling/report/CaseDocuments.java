@@ -108,7 +108,8 @@ public class CaseDocuments {
         List<FollowUp> followUps = mapper.followUps(caseId);
         List<JudicialConfirmation> confirmations = mapper.confirmations(caseId);
         // who acted, by their names (姓名) as a dossier names people; the system and removed accounts as they are
-        List<String> people = new ArrayList<>(List.of(c.reportedBy()));
+        List<String> people = new ArrayList<>();
+        people.add(c.reportedBy());
         timeline.forEach(e -> people.add(e.actor()));
         sessions.forEach(s -> people.add(s.mediator()));
         followUps.forEach(f -> people.add(f.actor()));

@@ -185,7 +185,7 @@ class VisitPages {
         if (grids.isEmpty()) {
             return "visit/no-grid";
         }
-        if ((form.getGridCode() == null || form.getGridCode().isBlank()) && !grids.isEmpty()) {
+        if (form.getGridCode() == null || form.getGridCode().isBlank()) {
             form.setGridCode(grids.get(0).code());
         }
         String grid = form.getGridCode();

@@ -74,9 +74,14 @@ class FlowableCaseProcess implements CaseProcess {
         // Flowable's change of activity state: valid for instances of every version of the process, which all have
         // the accept and mediate tasks; the moved-from task and its boundary timer are deleted, the new accept task
         // and its timer are created from the variables set first
-        runtime.createChangeActivityStateBuilder().processInstanceId(processInstanceId)
-                .moveActivityIdTo(TaskKeys.definitionKey(fromTask), TaskKeys.definitionKey("ACCEPT"))
-                .processVariables(acceptVariables).changeState();
+        try {
+            runtime.createChangeActivityStateBuilder().processInstanceId(processInstanceId)
+                    .moveActivityIdTo(TaskKeys.definitionKey(fromTask), TaskKeys.definitionKey("ACCEPT"))
+                    .processVariables(acceptVariables).changeState();
+        } catch (FlowableOptimisticLockingException e) {
+            // a timer fired on the same process at the same moment: the caller retries (409)
+            throw new OptimisticLockingFailureException("process " + processInstanceId + " changed concurrently", e);
+        }
     }
 
     /** The timer of a boundary event fires at {@code dueAt} (at once if past) and its variable says so. */
