@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
@@ -33,9 +35,11 @@ public class AccountService {
     private final AuditLog audit;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     AccountService(UserMapper users, PasswordEncoder passwordEncoder, RegionService regions, AuditLog audit,
-            SecurityProperties properties, Clock clock) {
+            SecurityProperties properties, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.regions = regions;
@@ -179,6 +183,49 @@ public class AccountService {
         });
         users.updatePassword(id, passwordEncoder.encode(password), clock.instant());
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_PASSWORD_RESET").target("USER", user.username()));
+    }
+
+    /**
+     * A user changes their own password. The current one must match: a wrong one counts as a failed login (so a
+     * session left open cannot be used to guess it) and a locked account is refused (423) until its lockout ends.
+     * The new one must meet the policy and differ from the current one. Audited (USER_PASSWORD_CHANGE).
+     * Not one transaction: the failed attempt is written whatever happens next.
+     */
+    public void changeOwnPassword(Actor me, String current, String next) {
+        UserAccount user = users.findByUsername(me.username());
+        if (user == null || !user.enabled()) {
+            throw ProblemException.notFound("User " + me.username());
+        }
+        Instant now = clock.instant();
+        if (user.lockedAt(now)) {
+            throw new ProblemException(HttpStatus.LOCKED, "locked", "The account is locked after failed attempts; "
+                    + "try again later or ask an administrator", null);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (current == null || current.isEmpty()) {
+            errors.add(new FieldError("currentPassword", "required"));
+        }
+        if (next == null || next.isEmpty()) {
+            errors.add(new FieldError("newPassword", "required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors);
+        }
+        if (!passwordEncoder.matches(current, user.passwordHash())) {
+            loginFailed(user.username(), "wrong current password when changing it"); // commits on its own
+            throw ProblemException.badRequest("currentPassword", "does not match");
+        }
+        PasswordPolicy.violation(next, user.username()).ifPresent(v -> {
+            throw ProblemException.badRequest("newPassword", v);
+        });
+        if (passwordEncoder.matches(next, user.passwordHash())) {
+            throw ProblemException.badRequest("newPassword", "must differ from the current password");
+        }
+        transactions.executeWithoutResult(status -> {
+            users.updatePassword(user.id(), passwordEncoder.encode(next), now);
+            audit.record(AuditEvent.of(me.username(), me.roleName(), "USER_PASSWORD_CHANGE")
+                    .target("USER", me.username()));
+        });
     }
 
     /** A demo account to create: see {@link #createDemoAccounts}. */

@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.region.Region;
@@ -15,9 +18,11 @@ import cn.sanling.region.RegionService;
 class MeController {
 
     private final RegionService regions;
+    private final AccountService accounts;
 
-    MeController(RegionService regions) {
+    MeController(RegionService regions, AccountService accounts) {
         this.regions = regions;
+        this.accounts = accounts;
     }
 
     /** {@code {username, displayName, roles:[..], regionCode, regionName, level}} */
@@ -27,6 +32,20 @@ class MeController {
                 : regions.find(actor.regionCode()).map(this::fullName).orElse(null);
         return new Me(actor.username(), actor.displayName(), List.of(actor.role().name()), actor.regionCode(), regionName,
                 actor.level());
+    }
+
+    /**
+     * {@code {currentPassword, newPassword}} → 204: the caller's own password (the policy applies). 400 names the
+     * field at fault; a wrong current password counts as a failed login; 423 while the account is locked.
+     */
+    @PostMapping("/api/v1/me/password")
+    ResponseEntity<Void> changePassword(Actor actor, @RequestBody(required = false) PasswordChange body) {
+        accounts.changeOwnPassword(actor, body == null ? null : body.currentPassword(),
+                body == null ? null : body.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
     }
 
     /** A grid is named with its village: 交口村村民委员会 第1网格. */

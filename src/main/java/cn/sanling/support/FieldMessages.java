@@ -103,7 +103,11 @@ public class FieldMessages {
             new Translation("an administrator cannot disable their own account", "problem.selfDisable"),
             new Translation("an administrator cannot change their own role", "problem.selfRole"),
             new Translation("Username (\\S+) is taken", "problem.usernameTaken"),
-            new Translation("a number in Excel's notation.*", "validation.excelNumber"));
+            new Translation("a number in Excel's notation.*", "validation.excelNumber"),
+            new Translation("does not match", "validation.currentPassword"),
+            new Translation("must differ from the current password", "validation.samePassword"),
+            new Translation("does not match the new password", "validation.confirmPassword"),
+            new Translation("The account is locked after failed attempts.*", "problem.accountLocked"));
 
     private final MessageSource messages;
 
