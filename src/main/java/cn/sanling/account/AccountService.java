@@ -54,6 +54,15 @@ public class AccountService {
     }
 
     /**
+     * The enabled user with this name, as an actor, for a token issued or a session signed in at {@code since}:
+     * empty once the password was changed or reset after it, so those credentials end with the old password.
+     */
+    public Optional<Actor> actor(String username, Instant since) {
+        return Optional.ofNullable(users.findByUsername(username)).filter(UserAccount::enabled)
+                .filter(u -> u.credentialsValidSince(since)).map(UserAccount::actor);
+    }
+
+    /**
      * The people's names (姓名) of these usernames, for pages and documents that show who acted: a username without
      * an account (the system, a removed user) is left out, and shown as it is.
      */
@@ -138,7 +147,7 @@ public class AccountService {
         }
         Instant now = clock.instant();
         UserAccount row = new UserAccount(null, u.username(), u.displayName(), passwordEncoder.encode(u.password()),
-                u.role(), u.regionCode(), true, 0, null, now, now, 0);
+                u.role(), u.regionCode(), true, 0, null, now, now, 0, null);
         users.insert(row);
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_CREATE").target("USER", u.username())
                 .detail("role=" + u.role() + " scope=" + u.regionCode()));
@@ -245,7 +254,7 @@ public class AccountService {
         for (DemoAccount a : accounts) {
             if (users.findByUsername(a.username()) == null) {
                 users.insert(new UserAccount(null, a.username(), a.displayName(), hash, a.role(), a.regionCode(),
-                        true, 0, null, now, now, 0));
+                        true, 0, null, now, now, 0, null));
                 created++;
             }
         }

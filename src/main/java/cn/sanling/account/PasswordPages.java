@@ -1,5 +1,6 @@
 package cn.sanling.account;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /** Every user's own password (/account/password): the current one, the new one twice. */
 @WebPage
@@ -31,12 +33,14 @@ class PasswordPages {
     @PostMapping("/account/password")
     String change(Actor actor, @RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            Model model, HttpSession session, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             if (newPassword != null && !newPassword.isEmpty() && !newPassword.equals(confirmPassword)) {
                 throw ProblemException.badRequest("confirmPassword", "does not match the new password");
             }
             accounts.changeOwnPassword(actor, currentPassword, newPassword);
+            // this browser proved the new password: it stays signed in, the account's other sessions end
+            SessionActorRefresh.markSignedIn(session, Instant.now());
             redirect.addFlashAttribute("notice", "passwordChanged");
             return "redirect:/account/password";
         } catch (ProblemException e) {

@@ -157,12 +157,13 @@ class SecurityConfig {
                         .jwt(j -> j.jwtAuthenticationConverter(jwt -> {
                             java.util.Optional<Actor> actor;
                             try {
-                                actor = accounts.actor(jwt.getSubject());
+                                actor = accounts.actor(jwt.getSubject(), jwt.getIssuedAt());
                             } catch (DataAccessException | TransactionException e) {
                                 throw new UserStoreUnavailable(e);
                             }
                             return actor.map(a -> new ActorAuthentication(a, jwt))
-                                    .orElseThrow(() -> new InvalidBearerTokenException("account disabled or removed"));
+                                    .orElseThrow(() -> new InvalidBearerTokenException(
+                                            "account disabled or removed, or its password changed since"));
                         }))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))

@@ -1,6 +1,7 @@
 package cn.sanling.account;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -30,6 +31,22 @@ final class SessionActorRefresh extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** When this browser signed in: a session from before a password change or reset ends. */
+    static final String SIGNED_IN_AT = "sanling.signedInAt";
+
+    /** Notes in the session when it signed in (or last proved its password, as a password change does). */
+    static void markSignedIn(HttpSession session, Instant at) {
+        if (session != null) {
+            session.setAttribute(SIGNED_IN_AT, at.toEpochMilli());
+        }
+    }
+
+    /** A session from before this was noted counts as signed in at the epoch: it ends with the next password change. */
+    private static Instant signedInAt(HttpSession session) {
+        Object at = session == null ? null : session.getAttribute(SIGNED_IN_AT);
+        return at instanceof Long millis ? Instant.ofEpochMilli(millis) : Instant.EPOCH;
+    }
+
     /** Static assets need no account: no database read for each stylesheet and script. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -43,14 +60,14 @@ final class SessionActorRefresh extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = contexts.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AccountUserDetails signedIn) {
-            Optional<Actor> now = accounts.actor(signedIn.getUsername());
+            Optional<Actor> now = accounts.actor(signedIn.getUsername(), signedInAt(request.getSession(false)));
             SecurityContext fresh = contexts.createEmptyContext();
             if (now.isPresent()) {
                 fresh.setAuthentication(new ActorAuthentication(now.get(), null));
             } else {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
-                    session.invalidate(); // disabled or removed: back to the login page
+                    session.invalidate(); // disabled, removed or a new password: back to the login page
                 }
             }
             contexts.setContext(fresh);

@@ -51,6 +51,37 @@ class PasswordChangeApiTest {
     }
 
     @Test
+    void tokens_and_sessions_from_before_a_change_or_reset_end_and_the_changing_browser_stays() throws Exception {
+        TestUser user = users.gridWorker("411202201200001").create();
+        String before = api.login(user.username(), user.password());
+        Browser other = new Browser(api.baseUrl());
+        assertThat(other.signIn(user.username(), user.password()).location()).doesNotContain("error");
+        assertThat(other.get("/").status()).isEqualTo(200);
+        Browser changing = new Browser(api.baseUrl());
+        changing.signIn(user.username(), user.password());
+        Thread.sleep(1100); // credentials of the same second as the change stand (whole seconds)
+
+        Browser.Page form = changing.get("/account/password");
+        Browser.Page done = changing.postForm("/account/password", Map.of("_csrf", form.csrfToken(),
+                "currentPassword", user.password(), "newPassword", NEW, "confirmPassword", NEW));
+        assertThat(done.status()).as("%s", done).isEqualTo(302);
+
+        assertThat(changing.get("/").status()).as("the browser that changed it").isEqualTo(200);
+        Browser.Page ended = other.get("/");
+        assertThat(ended.status()).isEqualTo(302);
+        assertThat(ended.location()).contains("/login");
+        assertProblem(api.withToken(before).get("/api/v1/me"), 401);
+        String after = api.login(user.username(), NEW);
+        assertThat(api.withToken(after).get("/api/v1/me").status()).isEqualTo(200);
+
+        Thread.sleep(1100);
+        assertThat(api.as("admin").post("/api/v1/admin/users/" + user.id() + "/password",
+                Map.of("password", "Re5et-by-admin!")).status()).isIn(200, 204);
+        assertProblem(api.withToken(after).get("/api/v1/me"), 401);
+        assertThat(changing.get("/").status()).as("an administrator's reset ends every session").isEqualTo(302);
+    }
+
+    @Test
     void refusals_name_the_field_and_change_nothing() {
         TestUser user = users.mediator("411202201").create();
         String token = api.login(user.username(), user.password());
