@@ -221,7 +221,9 @@ public class AccountService {
             throw ProblemException.badRequest(errors);
         }
         if (!passwordEncoder.matches(current, user.passwordHash())) {
-            loginFailed(user.username(), "wrong current password when changing it"); // commits on its own
+            // in a transaction of its own, as a failed login's is (called here, loginFailed's annotation is not seen)
+            transactions.executeWithoutResult(
+                    s -> loginFailed(user.username(), "wrong current password when changing it"));
             throw ProblemException.badRequest("currentPassword", "does not match");
         }
         PasswordPolicy.violation(next, user.username()).ifPresent(v -> {
