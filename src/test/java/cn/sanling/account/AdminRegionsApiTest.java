@@ -14,11 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.AtOnce;
 import cn.sanling.testing.Browser;
 import cn.sanling.testing.Chromium;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -184,31 +180,16 @@ class AdminRegionsApiTest {
                 "410502,文峰区,COUNTY,4105", "410502001,东大街街道,TOWNSHIP,410502",
                 "410502001001,同时导入村,VILLAGE,410502001", "410502001001001,第一网格,GRID,410502001001", "");
         String token = api.login("admin");
-        int clients = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CyclicBarrier start = new CyclicBarrier(clients);
-            List<Future<ApiResponse>> sent = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    return api.withToken(token).send("POST", IMPORT, csv, "text/csv");
-                }));
+        List<Integer> added = new ArrayList<>();
+        for (ApiResponse r : AtOnce.run(4, i -> api.withToken(token).send("POST", IMPORT, csv, "text/csv"))) {
+            if (r.status() == 409) {
+                assertProblem(r, 409);
+            } else {
+                added.add(ok(r).get("added").asInt() + ok(r).get("gridsAdded").asInt());
             }
-            List<Integer> added = new ArrayList<>();
-            for (Future<ApiResponse> f : sent) {
-                ApiResponse r = f.get(60, TimeUnit.SECONDS);
-                if (r.status() == 409) {
-                    assertProblem(r, 409);
-                } else {
-                    added.add(ok(r).get("added").asInt() + ok(r).get("gridsAdded").asInt());
-                }
-            }
-            assertThat(added).as("rows and grids added by each answer that was not 409")
-                    .allMatch(n -> n == 5 || n == 0).filteredOn(n -> n == 5).hasSize(1);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(added).as("rows and grids added by each answer that was not 409")
+                .allMatch(n -> n == 5 || n == 0).filteredOn(n -> n == 5).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE code LIKE '4105%'", Integer.class))
                 .isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM grid WHERE village_code = '410502001001'", Integer.class))

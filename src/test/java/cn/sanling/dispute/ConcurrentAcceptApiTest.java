@@ -3,12 +3,7 @@ package cn.sanling.dispute;
 import static cn.sanling.dispute.Reports.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -17,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.AtOnce;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 
@@ -39,30 +35,16 @@ class ConcurrentAcceptApiTest {
     void exactly_one_of_two_simultaneous_accepts_wins_every_time() throws Exception {
         CaseSteps steps = new CaseSteps(api);
         String token = api.login("med_jiaokou");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
-                CyclicBarrier start = new CyclicBarrier(2);
-                List<Future<ApiResponse>> answers = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    answers.add(pool.submit(() -> {
-                        start.await();
-                        return api.withToken(token).post("/api/v1/disputes/" + id + "/actions", action("ACCEPT"));
-                    }));
-                }
-                List<Integer> statuses = new ArrayList<>();
-                for (Future<ApiResponse> f : answers) {
-                    statuses.add(f.get().status());
-                }
+        for (int round = 0; round < ROUNDS; round++) {
+            long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+            List<ApiResponse> answers = AtOnce.run(2,
+                    i -> api.withToken(token).post("/api/v1/disputes/" + id + "/actions", action("ACCEPT")));
 
-                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
-                assertThat(steps.timelineActions("med_jiaokou", id)).as("round %d", round)
-                        .containsExactly("REPORT", "ACCEPT");
-                assertThat(steps.get("med_jiaokou", id).get("version").asInt()).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
+            assertThat(answers).extracting(ApiResponse::status).as("round %d", round)
+                    .containsExactlyInAnyOrder(200, 409);
+            assertThat(steps.timelineActions("med_jiaokou", id)).as("round %d", round)
+                    .containsExactly("REPORT", "ACCEPT");
+            assertThat(steps.get("med_jiaokou", id).get("version").asInt()).isEqualTo(1);
         }
         CaseSteps.assertConsistent(jdbc, runtime, tasks);
     }
@@ -81,33 +63,14 @@ class ConcurrentAcceptApiTest {
     private void concurrentReportsWithOneKey(Reports report) throws Exception {
         CaseSteps steps = new CaseSteps(api);
         String key = "concurrent-" + System.nanoTime();
-        int clients = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CyclicBarrier start = new CyclicBarrier(clients);
-            List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return steps.reportWithKey("gw_jiaokou", report, key);
-                }));
-            }
-            List<Long> ids = new ArrayList<>();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<ApiResponse> f : answers) {
-                ApiResponse r = f.get();
-                statuses.add(r.status());
-                ids.add(r.json().get("id").asLong());
-            }
+        List<ApiResponse> answers = AtOnce.run(6, i -> steps.reportWithKey("gw_jiaokou", report, key));
+        List<Long> ids = answers.stream().map(r -> r.json().get("id").asLong()).toList();
 
-            assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
-            assertThat(ids.stream().distinct()).hasSize(1);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", Long.class, key))
-                    .isOne();
-            assertThat(jdbc.queryForObject("SELECT dispute_id FROM idempotency_key WHERE idem_key = ?", Long.class,
-                    key)).isEqualTo(ids.get(0));
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(answers).extracting(ApiResponse::status).containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(ids.stream().distinct()).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", Long.class, key))
+                .isOne();
+        assertThat(jdbc.queryForObject("SELECT dispute_id FROM idempotency_key WHERE idem_key = ?", Long.class,
+                key)).isEqualTo(ids.get(0));
     }
 }

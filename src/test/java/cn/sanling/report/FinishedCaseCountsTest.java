@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +26,7 @@ import cn.sanling.dispute.FinishedCaseCountsMigration;
 import cn.sanling.dispute.SystemActions;
 import cn.sanling.report.Statistics.Summary;
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.AtOnce;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -140,25 +137,8 @@ class FinishedCaseCountsTest {
                 mediators.add(a.as(a.villageMediator));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
-        try {
-            CyclicBarrier start = new CyclicBarrier(ids.size());
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                long id = ids.get(i);
-                TestApi.Caller mediator = mediators.get(i);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return mediator.post("/api/v1/disputes/" + id + "/actions",
-                            Map.of("action", "REJECT", "reason", "不属于受理范围")).status();
-                }));
-            }
-            for (Future<Integer> f : answers) {
-                assertThat(f.get()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(AtOnce.run(ids.size(), i -> mediators.get(i).post("/api/v1/disputes/" + ids.get(i) + "/actions",
+                Map.of("action", "REJECT", "reason", "不属于受理范围")).status())).containsOnly(200);
         Map<String, String> kept = counts();
         jdbc.execute((ConnectionCallback<Integer>) FinishedCaseCountsMigration::rebuild);
         assertThat(counts()).isEqualTo(kept);

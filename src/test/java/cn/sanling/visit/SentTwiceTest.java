@@ -3,20 +3,16 @@ package cn.sanling.visit;
 import static cn.sanling.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.AtOnce;
 import cn.sanling.testing.Browser;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
@@ -41,29 +37,11 @@ class SentTwiceTest {
     void a_visit_repeated_with_its_idempotency_key_is_logged_once_with_its_case() throws Exception {
         String key = "visit-" + System.nanoTime();
         Map<String, String> header = Map.of("Idempotency-Key", key);
-        int clients = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CyclicBarrier start = new CyclicBarrier(clients);
-            List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return api.as("gw_jiaokou").post("/api/v1/visits", Visits.withReportedHazard().json(), header);
-                }));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            List<Long> ids = new ArrayList<>();
-            for (Future<ApiResponse> f : answers) {
-                ApiResponse r = f.get();
-                statuses.add(r.status());
-                ids.add(r.json().get("id").asLong());
-            }
-            assertThat(statuses).as("one logs it, the others get it").containsOnly(200, 201).containsOnlyOnce(201);
-            assertThat(ids.stream().distinct()).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ApiResponse> answers = AtOnce.run(4,
+                i -> api.as("gw_jiaokou").post("/api/v1/visits", Visits.withReportedHazard().json(), header));
+        assertThat(answers).extracting(ApiResponse::status).as("one logs it, the others get it")
+                .containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(answers.stream().map(r -> r.json().get("id").asLong()).distinct()).hasSize(1);
         assertThat(visitsWithKey(key)).isOne();
         long visit = jdbc.queryForObject("SELECT id FROM visit WHERE submission_key = ?", Long.class, key);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispute WHERE visit_id = ?", Long.class, visit))
