@@ -1,12 +1,14 @@
 package cn.sanling.dispute;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 import cn.sanling.dispute.Requests.ActionRequest;
+import cn.sanling.dispute.Requests.AgreementParts;
 import cn.sanling.dispute.Requests.PartyInput;
 import cn.sanling.dispute.Requests.ReportRequest;
 import cn.sanling.support.IdempotencyKeys;
@@ -30,6 +32,18 @@ public final class CaseForms {
             return LocalDateTime.parse(value.strip()).atZone(DisputeCommandService.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "not a date and time");
+        }
+    }
+
+    /** A {@code date} input's value; null if blank; 400 on the field if malformed. */
+    public static LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "a date, e.g. 2026-03-01");
         }
     }
 
@@ -63,37 +77,13 @@ public final class CaseForms {
          * put together into the agreement text.
          */
         public ActionRequest toRequest() {
-            String text = agreementText;
-            if ("RESOLVE".equals(action)) {
-                text = agreement();
-            }
-            return new ActionRequest(action, note, expectedVersion, reason, attendees, agreementType, text, fulfilment,
-                    referTo, fulfilled, satisfied, localTime("dueAt", dueAt), localTime("until", until),
+            AgreementParts parts = "RESOLVE".equals(action)
+                    ? new AgreementParts(facts, responsibility, obligations, performance, day("signedOn", signedOn))
+                    : null;
+            return new ActionRequest(action, note, expectedVersion, reason, attendees, agreementType, agreementText,
+                    fulfilment, referTo, fulfilled, satisfied, localTime("dueAt", dueAt), localTime("until", until),
                     partiesConsent != null ? partiesConsent : "EXTEND".equals(action) ? Boolean.FALSE : null, riskLevel,
-                    level);
-        }
-
-        private String agreement() {
-            StringBuilder b = new StringBuilder();
-            section(b, "纠纷事实", facts);
-            section(b, "各方责任", responsibility);
-            section(b, "协议内容（权利义务）", obligations);
-            section(b, "履行方式、地点、期限", performance);
-            if (agreementText != null && !agreementText.isBlank()) {
-                section(b, b.length() == 0 ? null : "其他", agreementText);
-            }
-            section(b, "签字日期", signedOn);
-            return b.length() == 0 ? null : b.toString().strip();
-        }
-
-        private static void section(StringBuilder b, String heading, String text) {
-            if (text == null || text.isBlank()) {
-                return;
-            }
-            if (heading != null) {
-                b.append(heading).append("：");
-            }
-            b.append(text.strip()).append('\n');
+                    level, parts);
         }
 
         public String getAction() { return action; }

@@ -291,6 +291,12 @@ class CasePages {
         model.addAttribute("sessions", sessions);
         model.addAttribute("followUps", followUps);
         model.addAttribute("supervisions", supervisions);
+        List<Views.AgreementEntry> agreements = queries.agreements(actor, id);
+        model.addAttribute("agreements", agreements);
+        model.addAttribute("writtenInForce", agreements.stream()
+                .anyMatch(a -> a.inForce() && a.agreementType() == Terms.AgreementType.WRITTEN));
+        model.addAttribute("everWritten", agreements.stream()
+                .anyMatch(a -> a.agreementType() == Terms.AgreementType.WRITTEN));
         // who acted, by their names (姓名); the username stays on hover
         List<String> people = new ArrayList<>();
         people.add(c.reportedBy());

@@ -5,6 +5,7 @@ import cn.sanling.support.FieldChecks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import cn.sanling.audit.AuditLog;
 import cn.sanling.category.Category;
 import cn.sanling.category.CategoryService;
 import cn.sanling.dispute.Requests.ActionRequest;
+import cn.sanling.dispute.Requests.AgreementParts;
 import cn.sanling.dispute.Requests.PartyInput;
 import cn.sanling.dispute.Requests.ReportRequest;
 import cn.sanling.dispute.Terms.AgreementType;
@@ -344,7 +346,7 @@ public class DisputeCommandService {
             case ACCEPT -> accept(before, after, now, v);
             case REJECT -> reject(req, after, v);
             case RECORD_SESSION -> recordSession(actor, req, before, now, v);
-            case RESOLVE -> resolve(req, after, now, v);
+            case RESOLVE -> resolve(actor, req, before, after, now, v);
             case ESCALATE -> escalate(req, before, after, now, v);
             case REFER -> refer(req, before, after, v);
             case FOLLOW_UP -> followUp(actor, req, before, after, now, v);
@@ -440,10 +442,39 @@ public class DisputeCommandService {
                 () -> mapper.insertSession(before.id, now, actor.username(), before.level, note, attendees));
     }
 
-    private Step resolve(ActionRequest req, DisputeRow after, Instant now, FieldChecks v) {
+    /**
+     * RESOLVE with the agreement's text, or with its parts (Art. 35 人民调解工作若干规定; the text is then put together
+     * from them) and the day it was signed on paper. Each agreement is kept (dispute_agreement): an agreement found
+     * not fulfilled at a follow-up stays in the case file when the case is resolved again.
+     */
+    private Step resolve(Actor actor, ActionRequest req, DisputeRow before, DisputeRow after, Instant now,
+            FieldChecks v) {
         AgreementType type = v.required("agreementType", req.agreementType(), AgreementType.class);
-        String text = v.text("agreementText", req.agreementText(), 4000);
+        AgreementParts parts = req.agreement() == null
+                ? new AgreementParts(null, null, null, null, null) : req.agreement();
+        boolean byParts = parts.hasText();
+        String other = byParts ? v.optionalText("agreementText", req.agreementText(), 2000)
+                : v.text("agreementText", req.agreementText(), 4000);
+        String facts = v.optionalText("agreement.facts", parts.facts(), 1000);
+        String responsibility = v.optionalText("agreement.responsibility", parts.responsibility(), 1000);
+        String obligations = byParts ? v.text("agreement.obligations", parts.obligations(), 2000) : null;
+        String performance = v.optionalText("agreement.performance", parts.performance(), 1000);
+        LocalDate signedOn = parts.signedOn();
+        LocalDate today = now.atZone(ZONE).toLocalDate();
+        LocalDate accepted = before.acceptedAt == null ? today : before.acceptedAt.atZone(ZONE).toLocalDate();
+        if (signedOn != null && signedOn.isAfter(today)) {
+            v.fail("agreement.signedOn", "must not be in the future");
+        } else if (signedOn != null && signedOn.isBefore(accepted)) {
+            v.fail("agreement.signedOn", "must not be before the case was accepted (" + accepted + ")");
+        }
+        String text = byParts ? agreementText(facts, responsibility, obligations, performance, other, signedOn) : other;
+        if (text != null && text.length() > 4000) {
+            v.fail("agreement", "at most 4000 characters in all");
+        }
         Fulfilment fulfilment = v.required("fulfilment", req.fulfilment(), Fulfilment.class);
+        Views.AgreementEntry agreement = new Views.AgreementEntry(null, before.level, type, text, fulfilment, facts,
+                responsibility, obligations, performance, byParts ? other : null, signedOn, actor.username(), now,
+                true);
         after.status = CaseStatus.RESOLVED;
         after.agreementType = type;
         after.agreementText = text;
@@ -452,7 +483,31 @@ public class DisputeCommandService {
         after.dueAt = now.plus(sla.followUp());
         after.overdue = false;
         return Step.of(MEDIATING, type + "/" + fulfilment)
+                .withEffects(() -> mapper.insertAgreement(before.id, agreement))
                 .completing("MEDIATE", "RESOLVE", ProcessPlan.followUp(after, after.dueAt));
+    }
+
+    /** A written agreement's parts as one text, each under its heading, as the case JSON and the 台账 show it. */
+    static String agreementText(String facts, String responsibility, String obligations, String performance,
+            String other, LocalDate signedOn) {
+        StringBuilder b = new StringBuilder();
+        section(b, "纠纷事实", facts);
+        section(b, "各方责任", responsibility);
+        section(b, "协议内容（权利义务）", obligations);
+        section(b, "履行方式、地点、期限", performance);
+        section(b, b.isEmpty() ? null : "其他", other);
+        section(b, "签字日期", signedOn == null ? null : signedOn.toString());
+        return b.isEmpty() ? null : b.toString().strip();
+    }
+
+    private static void section(StringBuilder b, String heading, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (heading != null) {
+            b.append(heading).append("：");
+        }
+        b.append(text.strip()).append('\n');
     }
 
     private Step escalate(ActionRequest req, DisputeRow before, DisputeRow after, Instant now, FieldChecks v) {

@@ -99,6 +99,12 @@ class DisputeController {
         return queries.timeline(actor, id);
     }
 
+    /** Beyond SPEC: every agreement the case was resolved with, oldest first (a reopened case has several). */
+    @GetMapping("/disputes/{id}/agreements")
+    List<Views.AgreementEntry> agreements(Actor actor, @PathVariable long id) {
+        return queries.agreements(actor, id);
+    }
+
     @PostMapping("/disputes/{id}/actions")
     CaseView act(Actor actor, @PathVariable long id, @RequestBody ActionRequest body) {
         commands.act(actor, id, body);

@@ -76,12 +76,17 @@ interface DisputeMapper {
 
     List<Views.SupervisionEntry> supervisions(@Param("id") long id);
 
+    /** The case's agreements, oldest first; the last is in force while the case is RESOLVED or CLOSED. */
+    List<Views.AgreementEntry> agreements(@Param("id") long id);
+
     /** Counts per child region: the first {@code digits} characters of the region code. */
     List<Views.RegionCount> countByRegion(@Param("f") CaseFilter filter, @Param("scope") Scope scope,
             @Param("digits") int digits);
 
     void insertSession(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("mediator") String mediator,
             @Param("level") CaseLevel level, @Param("note") String note, @Param("attendees") String attendees);
+
+    void insertAgreement(@Param("disputeId") long disputeId, @Param("a") Views.AgreementEntry agreement);
 
     void insertFollowUp(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("actor") String actor,
             @Param("fulfilled") boolean fulfilled, @Param("satisfied") boolean satisfied, @Param("note") String note);

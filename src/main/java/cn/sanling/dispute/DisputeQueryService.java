@@ -3,10 +3,12 @@ package cn.sanling.dispute;
 import cn.sanling.support.FieldChecks;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -50,7 +52,26 @@ public class DisputeQueryService {
     @Transactional(readOnly = true)
     public CaseView get(Actor actor, long id) {
         DisputeRow row = requireVisible(actor, id);
-        return view(row, mapper.parties(List.of(row.id)));
+        return view(row, mapper.parties(List.of(row.id)), readsAsWritten(actor));
+    }
+
+    /**
+     * Whether the actor reads a case's free text (description, notes, reasons, agreements) as written: handlers
+     * (mediators, grid workers), who may reveal the parties anyway. Anyone else reads it with the parties' names, ID
+     * numbers and mobile numbers masked, as the parties' own fields are (SPEC §6).
+     */
+    private static boolean readsAsWritten(Actor actor) {
+        return actor.is(Role.MEDIATOR) || actor.is(Role.GRID_WORKER);
+    }
+
+    /** The case's free text as the actor may read it (see {@link #readsAsWritten}); the case must be visible. */
+    public UnaryOperator<String> textFor(Actor actor, long id) {
+        return readsAsWritten(actor) ? UnaryOperator.identity() : masked(mapper.parties(List.of(id)));
+    }
+
+    private UnaryOperator<String> masked(List<PartyRow> parties) {
+        List<String> names = parties.stream().map(p -> pii.decrypt(p.nameEnc)).toList();
+        return text -> Masking.text(text, names);
     }
 
     /** The case with this number (编号) if the actor may see it; empty when there is none in their scope. */
@@ -58,34 +79,68 @@ public class DisputeQueryService {
     public Optional<CaseView> byNumber(Actor actor, String caseNo) {
         Long id = caseNo == null || caseNo.isBlank() ? null : mapper.idByCaseNo(caseNo.strip());
         DisputeRow row = id == null ? null : visible(actor, id);
-        return row == null ? Optional.empty() : Optional.of(view(row, mapper.parties(List.of(row.id))));
+        return row == null ? Optional.empty()
+                : Optional.of(view(row, mapper.parties(List.of(row.id)), readsAsWritten(actor)));
     }
 
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(Actor actor, long id) {
         requireVisible(actor, id);
-        return mapper.timeline(id);
+        List<TimelineEntry> timeline = mapper.timeline(id);
+        if (readsAsWritten(actor)) {
+            return timeline;
+        }
+        UnaryOperator<String> text = textFor(actor, id);
+        return timeline.stream().map(t -> new TimelineEntry(t.at(), t.actor(), t.action(), t.fromStatus(),
+                t.toStatus(), t.level(), text.apply(t.note()))).toList();
     }
 
     /** 调解笔录 of a case in scope, oldest first. */
     @Transactional(readOnly = true)
     public List<Views.SessionEntry> sessions(Actor actor, long id) {
         requireVisible(actor, id);
-        return mapper.sessions(id);
+        UnaryOperator<String> text = textFor(actor, id);
+        return mapper.sessions(id).stream().map(s -> new Views.SessionEntry(s.at(), s.mediator(), s.level(),
+                text.apply(s.note()), text.apply(s.attendees()))).toList();
     }
 
     /** 回访 records of a case in scope, oldest first. */
     @Transactional(readOnly = true)
     public List<Views.FollowUpEntry> followUps(Actor actor, long id) {
         requireVisible(actor, id);
-        return mapper.followUps(id);
+        UnaryOperator<String> text = textFor(actor, id);
+        return mapper.followUps(id).stream().map(f -> new Views.FollowUpEntry(f.at(), f.actor(), f.fulfilled(),
+                f.satisfied(), text.apply(f.note()))).toList();
+    }
+
+    /**
+     * The agreements a case in scope was resolved with, oldest first; the last is in force while the case is
+     * RESOLVED or CLOSED. A case resolved before they were kept one by one has its one agreement from the case row.
+     */
+    @Transactional(readOnly = true)
+    public List<Views.AgreementEntry> agreements(Actor actor, long id) {
+        DisputeRow row = requireVisible(actor, id);
+        List<Views.AgreementEntry> kept = mapper.agreements(id);
+        if (kept.isEmpty() && row.agreementType != null) {
+            kept = List.of(new Views.AgreementEntry(null, row.level, row.agreementType, row.agreementText,
+                    row.fulfilment, null, null, null, null, null, null, row.mediator, row.resolvedAt,
+                    row.status == CaseStatus.RESOLVED || row.status == CaseStatus.CLOSED));
+        }
+        UnaryOperator<String> t = textFor(actor, id);
+        return kept.stream().map(a -> new Views.AgreementEntry(a.id(), a.level(), a.agreementType(),
+                t.apply(a.agreementText()), a.fulfilment(), t.apply(a.facts()), t.apply(a.responsibility()),
+                t.apply(a.obligations()), t.apply(a.performance()), t.apply(a.otherTerms()), a.signedOn(),
+                a.resolvedBy(), a.resolvedAt(), a.inForce())).toList();
     }
 
     /** 督办 orders of a case in scope, oldest first. */
     @Transactional(readOnly = true)
     public List<Views.SupervisionEntry> supervisions(Actor actor, long id) {
         requireVisible(actor, id);
-        return mapper.supervisions(id);
+        UnaryOperator<String> text = textFor(actor, id);
+        return mapper.supervisions(id).stream().map(s -> new Views.SupervisionEntry(s.createdAt(), s.supervisor(),
+                s.automatic(), text.apply(s.note()), s.dueAt(), s.respondedAt(), s.responder(),
+                text.apply(s.responseNote()))).toList();
     }
 
     /** Query parameters of GET /api/v1/disputes, as received. {@code supervised}: only cases under 督办 (or not). */
@@ -105,7 +160,7 @@ public class DisputeQueryService {
         CaseFilter f = filter(actor, p);
         List<DisputeRow> rows = mapper.search(f, actor.scope());
         long total = mapper.count(f, actor.scope());
-        return new PageResult<>(views(rows), f.offset() / f.size(), f.size(), total);
+        return new PageResult<>(views(rows, readsAsWritten(actor)), f.offset() / f.size(), f.size(), total);
     }
 
     /**
@@ -224,27 +279,34 @@ public class DisputeQueryService {
         }
     }
 
-    private List<CaseView> views(List<DisputeRow> rows) {
+    private List<CaseView> views(List<DisputeRow> rows, boolean asWritten) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, List<PartyRow>> parties = mapper.parties(rows.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(p -> p.disputeId));
-        return rows.stream().map(r -> view(r, parties.getOrDefault(r.id, List.of()))).toList();
+        return rows.stream().map(r -> view(r, parties.getOrDefault(r.id, List.of()), asWritten)).toList();
     }
 
-    private CaseView view(DisputeRow r, List<PartyRow> parties) {
-        List<PartyView> masked = parties.stream().map(p -> new PartyView(p.id, Masking.name(pii.decrypt(p.nameEnc)),
-                Masking.idNumber(pii.decrypt(p.idNumberEnc)), Masking.phone(pii.decrypt(p.phoneEnc)), p.role)).toList();
+    private CaseView view(DisputeRow r, List<PartyRow> parties, boolean asWritten) {
+        List<String> names = parties.stream().map(p -> pii.decrypt(p.nameEnc)).toList();
+        List<PartyView> masked = new ArrayList<>();
+        for (int i = 0; i < parties.size(); i++) {
+            PartyRow p = parties.get(i);
+            masked.add(new PartyView(p.id, Masking.name(names.get(i)), Masking.idNumber(pii.decrypt(p.idNumberEnc)),
+                    Masking.phone(pii.decrypt(p.phoneEnc)), p.role));
+        }
+        UnaryOperator<String> text = asWritten ? UnaryOperator.identity() : t -> Masking.text(t, names);
         List<RiskFlag> flags = r.riskFlags == null ? List.of()
                 : Arrays.stream(r.riskFlags.split(",")).map(RiskFlag::valueOf).toList();
-        return new CaseView(r.id, r.caseNo, r.title, r.description, new Code(r.categoryCode, r.categoryName),
+        return new CaseView(r.id, r.caseNo, r.title, text.apply(r.description), new Code(r.categoryCode, r.categoryName),
                 r.subCategoryCode == null ? null : new Code(r.subCategoryCode, r.subCategoryName), r.villageCode,
                 r.villageName, r.gridCode, r.source, r.status, r.level, r.riskLevel, flags, r.overdue, r.supervised,
                 r.dueAt, r.reportedBy, r.reportedAt, r.acceptedAt, r.resolvedAt, r.closedAt, r.occurredAt, r.visitId,
                 masked,
-                r.agreementType == null ? null : new Views.Resolution(r.agreementType, r.agreementText, r.fulfilment),
-                r.referTo == null ? null : new Views.Referral(r.referTo, r.referReason), r.version,
+                r.agreementType == null ? null
+                        : new Views.Resolution(r.agreementType, text.apply(r.agreementText), r.fulfilment),
+                r.referTo == null ? null : new Views.Referral(r.referTo, text.apply(r.referReason)), r.version,
                 List.copyOf(r.levelsExtended()));
     }
 

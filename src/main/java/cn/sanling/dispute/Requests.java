@@ -1,6 +1,7 @@
 package cn.sanling.dispute;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -24,14 +25,40 @@ public final class Requests {
     /** POST /api/v1/disputes/{id}/actions: {@code action} plus the fields that action needs. */
     public record ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
             String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
-            Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel, String level) {
+            Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel, String level,
+            AgreementParts agreement) {
+
+        /** An action without an agreement's parts (every one but RESOLVE, or a RESOLVE with its text alone). */
+        public ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
+                String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
+                Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel,
+                String level) {
+            this(action, note, expectedVersion, reason, attendees, agreementType, agreementText, fulfilment, referTo,
+                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, level, null);
+        }
 
         /** An action without a target level (every one but REASSIGN). */
         public ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
                 String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
                 Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel) {
             this(action, note, expectedVersion, reason, attendees, agreementType, agreementText, fulfilment, referTo,
-                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, null);
+                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, null, null);
+        }
+    }
+
+    /**
+     * RESOLVE's {@code agreement}: a written agreement by the parts Art. 35 of 人民调解工作若干规定 names, and the day
+     * it was signed on paper. {@code agreementText}, when given beside them, is kept as what else was agreed.
+     */
+    public record AgreementParts(String facts, String responsibility, String obligations, String performance,
+            LocalDate signedOn) {
+
+        public boolean hasText() {
+            return present(facts) || present(responsibility) || present(obligations) || present(performance);
+        }
+
+        private static boolean present(String s) {
+            return s != null && !s.isBlank();
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.sanling.dispute;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -43,6 +44,24 @@ public final class Views {
     }
 
     public record Referral(ReferTo referTo, String reason) {
+    }
+
+    /**
+     * One agreement the case was resolved with, oldest first. {@code inForce}: the one the case stands on now (the
+     * others were found not fulfilled at a follow-up, and the case was mediated again). A written agreement entered
+     * by its parts (Art. 35 人民调解工作若干规定) has them; {@code agreementText} is always the whole text.
+     * {@code signedOn}: signed on paper that day (null: the day it was recorded). {@code id} is null for a case
+     * resolved before agreements were kept one by one: its one agreement is the case's.
+     */
+    @JsonInclude(Include.ALWAYS)
+    public record AgreementEntry(Long id, CaseLevel level, AgreementType agreementType, String agreementText,
+            Fulfilment fulfilment, String facts, String responsibility, String obligations, String performance,
+            String otherTerms, LocalDate signedOn, String resolvedBy, Instant resolvedAt, boolean inForce) {
+
+        /** The day the agreement counts as signed: on paper, or else the day it was recorded (county time). */
+        public LocalDate signedDay(java.time.ZoneId zone) {
+            return signedOn != null ? signedOn : resolvedAt.atZone(zone).toLocalDate();
+        }
     }
 
     /** One timeline entry, oldest first. */

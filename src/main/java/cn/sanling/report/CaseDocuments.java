@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.dispute.DisputeQueryService;
 import cn.sanling.dispute.TimelineWords;
+import cn.sanling.dispute.Terms.AgreementType;
+import cn.sanling.dispute.Terms.Fulfilment;
+import cn.sanling.dispute.Views.AgreementEntry;
 import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.dispute.Views.PartyView;
 import cn.sanling.dispute.Views.TimelineEntry;
@@ -64,6 +68,7 @@ public class CaseDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(CaseDocuments.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(Period.ZONE);
+    private static final String DEFAULT_COMMITTEE = "人民调解委员会";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Period.ZONE);
 
     private final DisputeQueryService disputes;
@@ -86,14 +91,19 @@ public class CaseDocuments {
         this.words = words;
     }
 
-    /** 人民调解协议书 of a resolved case with an agreement; 409 if there is none yet. */
+    /**
+     * 人民调解协议书 of the written agreement in force; 409 if there is none: not resolved yet, an oral agreement (the
+     * 卷宗 records it), or one found not fulfilled while the case is mediated again.
+     */
     public byte[] agreement(Actor actor, long caseId) {
         CaseView c = disputes.get(actor, caseId);
-        if (c.resolution() == null) {
-            throw ProblemException.invalidTransition("Case " + c.caseNo() + " has no agreement yet");
+        AgreementEntry a = disputes.agreements(actor, caseId).stream().filter(AgreementEntry::inForce).findFirst()
+                .orElseThrow(() -> ProblemException.invalidTransition("Case " + c.caseNo() + " has no agreement in force"));
+        if (a.agreementType() != AgreementType.WRITTEN) {
+            throw ProblemException.invalidTransition("An oral agreement has no 调解协议书; the case file records it");
         }
         List<PartyView> parties = parties(actor, c);
-        byte[] pdf = render(doc -> agreementPages(doc, c, parties));
+        byte[] pdf = render(doc -> agreementPages(doc, c, a, parties));
         audited(actor, c, "DOCUMENT_AGREEMENT");
         return pdf;
     }
@@ -104,15 +114,22 @@ public class CaseDocuments {
         CaseView c = disputes.get(actor, caseId);
         List<PartyView> parties = parties(actor, c);
         List<TimelineEntry> timeline = disputes.timeline(actor, caseId);
-        List<Session> sessions = mapper.sessions(caseId);
-        List<FollowUp> followUps = mapper.followUps(caseId);
-        List<JudicialConfirmation> confirmations = mapper.confirmations(caseId);
+        // free text as the reader may read it: as written for handlers, the parties' data masked for anyone else
+        UnaryOperator<String> text = disputes.textFor(actor, caseId);
+        List<Session> sessions = mapper.sessions(caseId).stream().map(s -> new Session(s.at(), s.mediator(),
+                s.level(), text.apply(s.note()), text.apply(s.attendees()))).toList();
+        List<FollowUp> followUps = mapper.followUps(caseId).stream().map(f -> new FollowUp(f.at(), f.actor(),
+                f.fulfilled(), f.satisfied(), text.apply(f.note()))).toList();
+        List<JudicialConfirmation> confirmations = mapper.confirmations(caseId).stream().map(j -> j.readAs(text))
+                .toList();
+        List<AgreementEntry> agreements = disputes.agreements(actor, caseId);
         // who acted, by their names (姓名) as a dossier names people; the system and removed accounts as they are
         List<String> people = new ArrayList<>();
         people.add(c.reportedBy());
         timeline.forEach(e -> people.add(e.actor()));
         sessions.forEach(s -> people.add(s.mediator()));
         followUps.forEach(f -> people.add(f.actor()));
+        agreements.forEach(a -> people.add(a.resolvedBy()));
         Map<String, String> names = accounts.displayNames(people);
         Function<String, String> name = u -> "system".equals(u) ? "系统" : names.getOrDefault(u, u);
         String grid = c.gridCode() == null ? "" : regions.grid(c.gridCode()).map(g -> " " + g.name()).orElse("");
@@ -158,10 +175,21 @@ public class CaseDocuments {
                 doc.add(new Paragraph("当事人签名：______________　调解员签名：______________", small()));
             }
             heading(doc, "三、调解协议");
-            if (c.resolution() == null) {
+            if (agreements.isEmpty()) {
                 doc.add(new Paragraph("（尚未达成协议）", body()));
-            } else {
-                agreementBody(doc, c, parties);
+            }
+            int n = 1;
+            for (AgreementEntry a : agreements) {
+                if (agreements.size() > 1) {
+                    doc.add(new Paragraph("第" + n++ + "份协议　" + time(a.resolvedAt()) + "　调解员：" + name.apply(a.resolvedBy())
+                            + "　层级：" + LedgerService.level(a.level().name())
+                            + (a.inForce() ? "" : "　（回访时未履行，已重新调解）"), font(11, Font.BOLD)));
+                }
+                if (a.agreementType() == AgreementType.WRITTEN) {
+                    agreementBody(doc, c, a, parties);
+                } else {
+                    section(doc, "口头协议（记录在案）", a.agreementText());
+                }
             }
             heading(doc, "四、回访记录");
             if (followUps.isEmpty()) {
@@ -201,7 +229,8 @@ public class CaseDocuments {
         return pdf;
     }
 
-    private void agreementPages(Document doc, CaseView c, List<PartyView> parties) throws DocumentException {
+    private void agreementPages(Document doc, CaseView c, AgreementEntry a, List<PartyView> parties)
+            throws DocumentException {
         Paragraph title = new Paragraph("人民调解协议书", font(20, Font.BOLD));
         title.setAlignment(Element.ALIGN_CENTER);
         doc.add(title);
@@ -209,19 +238,34 @@ public class CaseDocuments {
         no.setAlignment(Element.ALIGN_RIGHT);
         doc.add(no);
         partiesTable(doc, parties);
-        agreementBody(doc, c, parties);
+        agreementBody(doc, c, a, parties);
     }
 
-    /** Art. 35: facts and issues, responsibilities, rights and obligations, how/where/when performed, signatures. */
-    private void agreementBody(Document doc, CaseView c, List<PartyView> parties) throws DocumentException {
-        section(doc, "纠纷主要事实、争议事项", c.title() + "。" + c.description());
-        section(doc, "各方当事人的责任及经调解自愿达成的协议内容（权利和义务）", c.resolution().agreementText());
-        section(doc, "履行协议的方式、地点、期限", ("IMMEDIATE".equals(c.resolution().fulfilment().name())
-                ? "即时履行：双方于协议签订时当场履行完毕。" : "分期/延后履行：按上述协议内容约定的方式、地点和期限履行。")
-                + "协议形式：" + ("WRITTEN".equals(c.resolution().agreementType().name()) ? "书面协议" : "口头协议（记录在案）") + "。");
-        section(doc, "其他", "本协议经双方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章后生效，具有法律约束力，"
+    /**
+     * Art. 35: facts and issues, responsibilities, rights and obligations, how/where/when performed, signatures. An
+     * agreement entered by its parts prints each under its heading; one entered as a single text (through the API, or
+     * before the parts were kept) prints it under the rights and obligations, with the case's report as its facts.
+     */
+    private void agreementBody(Document doc, CaseView c, AgreementEntry a, List<PartyView> parties)
+            throws DocumentException {
+        boolean byParts = a.obligations() != null;
+        section(doc, "纠纷主要事实、争议事项", a.facts() != null ? a.facts() : c.title() + "。" + c.description());
+        if (byParts) {
+            if (a.responsibility() != null) {
+                section(doc, "各方当事人的责任", a.responsibility());
+            }
+            section(doc, "经调解自愿达成的协议内容（权利和义务）", a.obligations());
+        } else {
+            section(doc, "各方当事人的责任及经调解自愿达成的协议内容（权利和义务）", a.agreementText());
+        }
+        String fulfilment = a.fulfilment() == Fulfilment.IMMEDIATE
+                ? "即时履行：双方于协议签订时当场履行完毕。" : "分期/延后履行：按上述协议内容约定的方式、地点和期限履行。";
+        section(doc, "履行协议的方式、地点、期限", a.performance() != null ? a.performance() : fulfilment);
+        String committee = committee(c, a);
+        section(doc, "其他", (a.otherTerms() == null ? "" : a.otherTerms() + "\n")
+                + "本协议经双方当事人签名（盖章或按指印）、人民调解员签名并加盖" + committee + "印章后生效，具有法律约束力，"
                 + "当事人应当按照约定履行。双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。"
-                + "本协议一式" + (parties.size() + 1) + "份，当事人各执一份，人民调解委员会留存一份。");
+                + "本协议一式" + count(parties.size() + 1) + "份，当事人各执一份，" + committee + "留存一份。");
         doc.add(new Paragraph(" ", body()));
         PdfPTable sign = table(2, new float[] {1, 1});
         for (PartyView p : parties) {
@@ -231,10 +275,39 @@ public class CaseDocuments {
         cell(sign, "人民调解员（签名）：");
         cell(sign, "日期：　　年　　月　　日");
         doc.add(sign);
-        Paragraph seal = new Paragraph(properties.committee() + "（印章）\n" + day(c.resolvedAt()), body());
+        Paragraph seal = new Paragraph(committee + "（印章）\n" + DAY.format(a.signedDay(Period.ZONE)), body());
         seal.setAlignment(Element.ALIGN_RIGHT);
         seal.setSpacingBefore(24);
         doc.add(seal);
+    }
+
+    /**
+     * The 人民调解委员会 that signs: the committee of the region at the agreement's level (交口乡人民调解委员会), or
+     * the configured name as it is when it names a committee of its own.
+     */
+    private String committee(CaseView c, AgreementEntry a) {
+        if (!DEFAULT_COMMITTEE.equals(properties.committee())) {
+            return properties.committee();
+        }
+        String village = c.villageCode();
+        String code = switch (a.level()) {
+            case VILLAGE -> village;
+            case TOWNSHIP -> village.substring(0, 9);
+            case COUNTY -> village.substring(0, 6);
+        };
+        return regions.find(code).map(r -> r.name() + DEFAULT_COMMITTEE).orElse(DEFAULT_COMMITTEE);
+    }
+
+    /** A count of copies in words (一式三份), as documents write them. */
+    static String count(int n) {
+        String[] digits = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        if (n < 10) {
+            return n == 2 ? "两" : digits[n];
+        }
+        if (n < 100) {
+            return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + (n % 10 == 0 ? "" : digits[n % 10]);
+        }
+        return String.valueOf(n);
     }
 
     private void partiesTable(Document doc, List<PartyView> parties) throws DocumentException {

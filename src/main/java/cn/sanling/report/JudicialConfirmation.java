@@ -11,6 +11,12 @@ public record JudicialConfirmation(long id, long disputeId, String court, String
         String recordedBy, Instant recordedAt, String result, LocalDate resultOn, String rulingNo, String resultNote,
         String resultBy, int version) {
 
+    /** As someone reads it who may not reveal the parties: the applicants and the note through {@code text}. */
+    JudicialConfirmation readAs(java.util.function.UnaryOperator<String> text) {
+        return new JudicialConfirmation(id, disputeId, court, text.apply(applicants), appliedOn, recordedBy, recordedAt,
+                result, resultOn, rulingNo, text.apply(resultNote), resultBy, version);
+    }
+
     /** Body of POST /api/v1/disputes/{id}/judicial-confirmation. */
     public record Application(String court, String applicants, LocalDate appliedOn) {
     }

@@ -16,9 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sanling.account.Actor;
 import cn.sanling.account.Role;
-import cn.sanling.dispute.CaseStatus;
 import cn.sanling.dispute.DisputeQueryService;
-import cn.sanling.dispute.Terms.AgreementType;
 import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
@@ -98,10 +96,10 @@ class JudicialConfirmationPages {
         CaseView c = disputes.get(actor, id);
         model.addAttribute("c", c);
         model.addAttribute("items", confirmations.list(actor, id));
-        boolean written = c.resolution() != null && c.resolution().agreementType() == AgreementType.WRITTEN
-                && (c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED);
+        String refusal = confirmations.refusal(actor, id);
         model.addAttribute("mayRecord", actor.is(Role.MEDIATOR));
-        model.addAttribute("mayApply", actor.is(Role.MEDIATOR) && written);
+        model.addAttribute("mayApply", actor.is(Role.MEDIATOR) && refusal == null);
+        model.addAttribute("whyNot", refusal);
         model.addAttribute("today", LocalDate.now(clock.withZone(Period.ZONE)));
         model.addAttribute("languageBase", "/cases/" + id + "/judicial-confirmation");
         return "report/judicial-confirmation";

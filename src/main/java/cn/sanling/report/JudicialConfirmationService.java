@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,18 +13,20 @@ import cn.sanling.account.Actor;
 import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
-import cn.sanling.dispute.CaseStatus;
 import cn.sanling.dispute.DisputeCommandService;
 import cn.sanling.dispute.DisputeQueryService;
 import cn.sanling.dispute.Terms.AgreementType;
+import cn.sanling.dispute.Views.AgreementEntry;
 import cn.sanling.dispute.Views.CaseView;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.ProblemException.FieldError;
 
 /**
  * 司法确认 (judicial confirmation) of a written agreement: the parties apply to the court within 30 days of signing
- * (人民调解法 Art. 33); a mediator in scope records the application and later the court's ruling. The agreement is
- * taken as signed on the day the case was resolved.
+ * (人民调解法 Art. 33); a mediator in scope records the application and later the court's ruling. The agreement is the
+ * one in force; it counts as signed on the day given when it was recorded, or else on the day it was recorded. One
+ * application at a time: another waits for the court's answer to the last, and none follows a confirmation of the
+ * agreement in force.
  */
 @Service
 public class JudicialConfirmationService {
@@ -48,18 +51,20 @@ public class JudicialConfirmationService {
     @Transactional(readOnly = true)
     public List<JudicialConfirmation> list(Actor actor, long caseId) {
         disputes.get(actor, caseId);
-        return mapper.confirmations(caseId);
+        UnaryOperator<String> text = disputes.textFor(actor, caseId);
+        return mapper.confirmations(caseId).stream().map(j -> j.readAs(text)).toList();
     }
 
     @Transactional
     public JudicialConfirmation apply(Actor actor, long caseId, JudicialConfirmation.Application req) {
         CaseView c = disputes.get(actor, caseId);
         requireMediator(actor);
-        if ((c.status() != CaseStatus.RESOLVED && c.status() != CaseStatus.CLOSED) || c.resolution() == null
-                || c.resolution().agreementType() != AgreementType.WRITTEN) {
-            throw ProblemException.invalidTransition("Only a written agreement of a resolved case can be confirmed");
+        AgreementEntry agreement = inForce(actor, caseId);
+        String refusal = refusal(agreement, mapper.confirmations(caseId));
+        if (refusal != null) {
+            throw ProblemException.invalidTransition(refusal);
         }
-        LocalDate signedOn = c.resolvedAt().atZone(Period.ZONE).toLocalDate();
+        LocalDate signedOn = agreement.signedDay(Period.ZONE);
         LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
         List<FieldError> errors = new ArrayList<>();
         String court = text(errors, "court", req.court(), 100);
@@ -103,8 +108,11 @@ public class JudicialConfirmationService {
         if (!"CONFIRMED".equals(result) && !"REJECTED".equals(result)) {
             errors.add(new FieldError("result", "CONFIRMED or REJECTED"));
         }
-        LocalDate on = req.resultOn() == null ? LocalDate.now(clock.withZone(Period.ZONE)) : req.resultOn();
-        if (on.isBefore(jc.appliedOn())) {
+        LocalDate today = LocalDate.now(clock.withZone(Period.ZONE));
+        LocalDate on = req.resultOn() == null ? today : req.resultOn();
+        if (on.isAfter(today)) {
+            errors.add(new FieldError("resultOn", "must not be in the future"));
+        } else if (on.isBefore(jc.appliedOn())) {
             errors.add(new FieldError("resultOn", "must not be before the application (" + jc.appliedOn() + ")"));
         }
         String ruling = optional(errors, "rulingNo", req.rulingNo(), 100);
@@ -125,6 +133,31 @@ public class JudicialConfirmationService {
                 .target("DISPUTE", caseId).region(c.gridCode() != null ? c.gridCode() : c.villageCode())
                 .detail(c.caseNo() + " " + result));
         return mapper.confirmation(caseId, id);
+    }
+
+    /** Why no application can be recorded for the case now (for the page), or null when one can. */
+    @Transactional(readOnly = true)
+    public String refusal(Actor actor, long caseId) {
+        return refusal(inForce(actor, caseId), mapper.confirmations(caseId));
+    }
+
+    private AgreementEntry inForce(Actor actor, long caseId) {
+        return disputes.agreements(actor, caseId).stream().filter(AgreementEntry::inForce).findFirst().orElse(null);
+    }
+
+    private static String refusal(AgreementEntry agreement, List<JudicialConfirmation> earlier) {
+        if (agreement == null || agreement.agreementType() != AgreementType.WRITTEN) {
+            return "Only a written agreement of a resolved case can be confirmed";
+        }
+        for (JudicialConfirmation j : earlier) {
+            if (j.result() == null) {
+                return "An application is waiting for the court's answer; record it before another";
+            }
+            if ("CONFIRMED".equals(j.result()) && !j.recordedAt().isBefore(agreement.resolvedAt())) {
+                return "The court has confirmed this agreement already";
+            }
+        }
+        return null;
     }
 
     private static void requireMediator(Actor actor) {

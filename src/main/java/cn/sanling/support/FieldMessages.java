@@ -51,6 +51,17 @@ public class FieldMessages {
             new Translation("not a valid ID number.*", "validation.idNumber"),
             new Translation("not a valid phone number|a mobile \\(11 digits\\).*", "validation.phone"),
             new Translation("not a date and time|an ISO-8601 time with offset.*", "validation.dateTime"),
+            new Translation("a date, e\\.g\\. .*", "validation.date"),
+            new Translation("at most (\\d+) characters in all", "validation.maxLengthInAll"),
+            new Translation("must not be before the case was accepted \\((\\S+)\\)", "validation.notBeforeAccepted"),
+            new Translation("must not be before the agreement was signed \\((\\S+)\\)", "validation.notBeforeSigned"),
+            new Translation("must be within 30 days of signing \\((\\S+)\\)", "validation.within30Days"),
+            new Translation("must not be before the application \\((\\S+)\\)", "validation.notBeforeApplication"),
+            new Translation("Only a written agreement of a resolved case can be confirmed", "problem.judicialNoAgreement"),
+            new Translation("An application is waiting for the court's answer.*", "problem.judicialPending"),
+            new Translation("The court has confirmed this agreement already", "problem.judicialConfirmed"),
+            new Translation("Case \\S+ has no agreement in force", "problem.noAgreementInForce"),
+            new Translation("An oral agreement has no 调解协议书.*", "problem.oralAgreement"),
             new Translation("true or false", "validation.trueOrFalse"),
             new Translation("a whole number", "validation.number"),
             new Translation("at least one party is required", "validation.partiesRequired"),
@@ -155,6 +166,16 @@ public class FieldMessages {
     /** One line of a form's error summary: label and message. */
     public String line(String field, String english) {
         return label(field) + text("validation.separator") + message(english);
+    }
+
+    /**
+     * One line of an action form's errors, with the field labelled as that form labels it ({@code field.<ACTION>.
+     * <field>}: RECORD_SESSION's note is 笔录内容), or as everywhere else.
+     */
+    public String line(String field, String english, String action) {
+        String own = field == null || action == null ? null
+                : messages.getMessage("field." + action + "." + field, null, null, locale());
+        return own == null ? line(field, english) : own + text("validation.separator") + message(english);
     }
 
     private String translate(String english) {

@@ -1,11 +1,52 @@
 package cn.sanling.support;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * How personal data is shown everywhere unless explicitly revealed (SPEC §6): 张*, 4112**********1234, 138****5678.
  */
 public final class Masking {
 
+    /** An 18-character resident ID number (GB 11643) standing on its own in a text. */
+    private static final Pattern ID_NUMBER = Pattern.compile(
+            "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
+    /** A mainland mobile number standing on its own in a text. */
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
     private Masking() {
+    }
+
+    /**
+     * Free text (a note, a reason, an agreement) as someone who may not reveal the parties reads it: the parties'
+     * names, and any ID number or mobile number in it, masked as the parties' own fields are. Names of one character
+     * are left (they would mask every use of that character).
+     */
+    public static String text(String text, Collection<String> names) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = replace(ID_NUMBER, text, Masking::idNumber);
+        out = replace(MOBILE, out, Masking::phone);
+        for (String name : names.stream().filter(n -> n != null && n.codePointCount(0, n.length()) > 1).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = out.replace(name, name(name));
+        }
+        return out;
+    }
+
+    private static String replace(Pattern p, String text, java.util.function.UnaryOperator<String> mask) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder();
+        do {
+            m.appendReplacement(b, Matcher.quoteReplacement(mask.apply(m.group())));
+        } while (m.find());
+        return m.appendTail(b).toString();
     }
 
     /** Keeps the first character (the family name): 张三 → 张*, 欧阳娜娜 → 欧***. */

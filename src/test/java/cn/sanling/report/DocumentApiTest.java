@@ -96,8 +96,9 @@ class DocumentApiTest {
     @Test
     void a_supervisor_gets_the_parties_masked() throws Exception {
         String text = pdfText("sup_hubin", "/api/v1/disputes/" + resolved + "/documents/agreement");
-        // (the agreement text itself is the mediator's free text and may name people)
+        // the agreement's text names them too ("张三于本月底前…"): masked there as well
         assertThat(text).contains("申请人 张* 1101**********002X 138****5678").contains("被申请人 李*")
+                .contains("张*于本月底前拆除越界围墙").doesNotContain("张三").doesNotContain("李四")
                 .doesNotContain("11010519491231002X").doesNotContain("13812345678");
     }
 

@@ -127,6 +127,11 @@ class LifecycleBrowserTest {
             assertThat(dueLabel).isEqualTo("\"期限\"");
             phone.clickToLoad(phone.find(By.linkText(caseNo)));
             phone.find(By.cssSelector("#action-FOLLOW_UP > summary")).click();
+            // nothing is chosen for the grid worker: one careless tap must not close the case
+            assertThat(phone.find(By.id("fulfilled-yes")).isSelected()).isFalse();
+            assertThat(phone.find(By.id("satisfied-yes")).isSelected()).isFalse();
+            phone.find(By.id("fulfilled-yes")).click();
+            phone.find(By.id("satisfied-yes")).click();
             phone.find(By.cssSelector("#form-FOLLOW_UP textarea[name=note]")).sendKeys("已清理，双方满意。");
             phone.screenshot("follow-up-form");
             phone.clickToLoad("submit-FOLLOW_UP");

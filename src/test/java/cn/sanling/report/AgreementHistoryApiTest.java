@@ -1,0 +1,224 @@
+package cn.sanling.report;
+
+import static cn.sanling.testing.Problems.assertProblem;
+import static cn.sanling.testing.Problems.assertValidationError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+import cn.sanling.testing.TestArea;
+import cn.sanling.testing.TestUsers;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every agreement a case was resolved with is kept: one found not fulfilled stays in the case file (with the court's
+ * confirmation of it) when the case is resolved again. A written agreement entered by its parts is printed part by
+ * part, sealed by the committee of its level on the day it was signed, which also starts the 司法确认 window. Anyone
+ * who may not reveal the parties reads the free text with the parties' data masked.
+ */
+@SanlingIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgreementHistoryApiTest {
+
+    static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestArea area;
+    final LocalDate today = LocalDate.now(COUNTY);
+
+    @BeforeAll
+    void fixture() {
+        area = TestArea.inTownship(api, users, "411202007", 2);
+    }
+
+    /** A case accepted ten days ago (so its agreement may have been signed before today). */
+    long acceptedTenDaysAgo() {
+        long id = area.report().title("宅基地围墙纠纷").description("张三与李四因围墙越界发生争执。").file();
+        area.act(area.villageMediator, id, "ACCEPT");
+        jdbc.update("UPDATE dispute SET accepted_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minus(10, ChronoUnit.DAYS)), id);
+        return id;
+    }
+
+    Map<String, Object> parts(LocalDate signedOn) {
+        return Map.of("facts", "李四所建围墙越界0.3米，双方争执。", "responsibility", "李四负主要责任。",
+                "obligations", "李四于2027年1月10日前拆除越界部分，张三放弃赔偿请求。",
+                "performance", "在争议地点当场拆除，村调解员现场见证。", "signedOn", signedOn.toString());
+    }
+
+    JsonNode agreements(String user, long id) {
+        ApiResponse r = area.as(user).get("/api/v1/disputes/" + id + "/agreements");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json();
+    }
+
+    String pdfText(String user, String path) throws Exception {
+        String token = user.startsWith("t_") ? api.login(user, TestUsers.PASSWORD) : api.login(user);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).build();
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void an_agreement_by_its_parts_is_printed_part_by_part_and_signed_on_its_day() throws Exception {
+        long id = acceptedTenDaysAgo();
+        LocalDate signedOn = today.minusDays(5);
+        JsonNode c = area.act(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN", "fulfilment",
+                "DEFERRED", "agreement", parts(signedOn));
+        assertThat(c.get("resolution").get("agreementText").asString()).as("the whole text, as the 台账 shows it")
+                .contains("纠纷事实：李四所建围墙越界0.3米", "协议内容（权利义务）：李四于2027年1月10日前拆除",
+                        "签字日期：" + signedOn);
+        JsonNode a = agreements(area.villageMediator, id).get(0);
+        assertThat(a.get("facts").asString()).isEqualTo("李四所建围墙越界0.3米，双方争执。");
+        assertThat(a.get("performance").asString()).isEqualTo("在争议地点当场拆除，村调解员现场见证。");
+        assertThat(a.get("signedOn").asString()).isEqualTo(signedOn.toString());
+        assertThat(a.get("inForce").asBoolean()).isTrue();
+
+        String text = pdfText(area.villageMediator, "/api/v1/disputes/" + id + "/documents/agreement");
+        String villageName = area.villageName;
+        assertThat(text).as("each part under its own heading")
+                .containsSubsequence("纠纷主要事实、争议事项", "李四所建围墙越界0.3米", "各方当事人的责任", "李四负主要责任",
+                        "协议内容（权利和义务）", "李四于2027年1月10日前拆除越界部分", "履行协议的方式、地点、期限",
+                        "在争议地点当场拆除")
+                .as("not the report's text as the facts, nor a boilerplate for the performance")
+                .doesNotContain("张三与李四因围墙越界发生争执").doesNotContain("按上述协议内容约定的方式")
+                .as("copies in words, the village's committee, the day it was signed")
+                .contains("一式三份").contains(villageName + "人民调解委员会（印章）")
+                .contains(signedOn.getYear() + "年" + signedOn.getMonthValue() + "月" + signedOn.getDayOfMonth() + "日");
+
+        // 司法确认 counts its 30 days from the day it was signed: applied that day is taken (it was refused before)
+        String base = "/api/v1/disputes/" + id + "/judicial-confirmation";
+        assertValidationError(area.as(area.villageMediator).post(base, Map.of("court", "湖滨区人民法院",
+                "applicants", "张三、李四", "appliedOn", signedOn.minusDays(1).toString())), "appliedOn");
+        ApiResponse applied = area.as(area.villageMediator).post(base, Map.of("court", "湖滨区人民法院",
+                "applicants", "张三、李四", "appliedOn", signedOn.toString()));
+        assertThat(applied.status()).as("%s", applied).isEqualTo(201);
+    }
+
+    @Test
+    void refused_parts_change_nothing() {
+        long id = acceptedTenDaysAgo();
+        int version = area.as(area.villageMediator).get("/api/v1/disputes/" + id).json().get("version").asInt();
+        assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
+                "fulfilment", "IMMEDIATE", "agreement", parts(today.plusDays(1))), "agreement.signedOn");
+        assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
+                "fulfilment", "IMMEDIATE", "agreement", parts(today.minusDays(20))), "agreement.signedOn");
+        assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
+                "fulfilment", "IMMEDIATE", "agreement", Map.of("facts", "只有事实")), "agreement.obligations");
+        assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
+                "fulfilment", "IMMEDIATE", "agreement", Map.of("obligations", "x", "signedOn", "昨天")),
+                "agreement.signedOn");
+        JsonNode c = area.as(area.villageMediator).get("/api/v1/disputes/" + id).json();
+        assertThat(c.get("status").asString()).isEqualTo("MEDIATING");
+        assertThat(c.get("version").asInt()).isEqualTo(version);
+        assertThat(agreements(area.villageMediator, id).size()).isZero();
+    }
+
+    @Test
+    void an_agreement_found_not_fulfilled_stays_in_the_file_with_its_confirmation() throws Exception {
+        long id = area.report().file();
+        area.act(area.villageMediator, id, "ACCEPT");
+        area.resolve(id); // "张三于本月底前拆除越界围墙，李四放弃其他请求。"
+        String base = "/api/v1/disputes/" + id + "/judicial-confirmation";
+        TestApi.Caller mediator = area.as(area.villageMediator);
+        long first = mediator.post(base, Map.of("court", "湖滨区人民法院", "applicants", "张三、李四")).json()
+                .get("id").asLong();
+        assertProblem(mediator.post(base, Map.of("court", "湖滨区人民法院", "applicants", "张三、李四")), 409,
+                "invalid-transition");
+        assertValidationError(mediator.post(base + "/" + first + "/result", Map.of("result", "CONFIRMED",
+                "resultOn", today.plusDays(1).toString())), "resultOn");
+        ApiResponse confirmed = mediator.post(base + "/" + first + "/result", Map.of("result", "CONFIRMED",
+                "rulingNo", "（2026）豫1202民特123号"));
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        assertProblem(mediator.post(base, Map.of("court", "湖滨区人民法院", "applicants", "张三、李四")), 409,
+                "invalid-transition");
+
+        area.act(area.gridWorker, id, "FOLLOW_UP", "fulfilled", false, "satisfied", false, "note", "围墙未拆");
+        JsonNode reopened = agreements(area.villageMediator, id);
+        assertThat(reopened.size()).isEqualTo(1);
+        assertThat(reopened.get(0).get("inForce").asBoolean()).as("found not fulfilled").isFalse();
+        assertProblem(mediator.get("/api/v1/disputes/" + id + "/documents/agreement"), 409);
+
+        area.act(area.villageMediator, id, "RESOLVE", "agreementType", "ORAL", "agreementText",
+                "补充协议：李四本周内拆除，张三协助清运。", "fulfilment", "DEFERRED");
+        JsonNode both = agreements(area.villageMediator, id);
+        assertThat(both.valueStream().map(a -> a.get("agreementText").asString()).toList())
+                .containsExactly("张三于本月底前拆除越界围墙，李四放弃其他请求。", "补充协议：李四本周内拆除，张三协助清运。");
+        assertThat(both.valueStream().map(a -> a.get("inForce").asBoolean()).toList()).containsExactly(false, true);
+        assertProblem(mediator.get("/api/v1/disputes/" + id + "/documents/agreement"), 409, "invalid-transition");
+        assertProblem(mediator.post(base, Map.of("court", "湖滨区人民法院", "applicants", "张三、李四")), 409,
+                "invalid-transition");
+
+        String dossier = pdfText(area.villageMediator, "/api/v1/disputes/" + id + "/documents/dossier");
+        assertThat(dossier).containsSubsequence("第1份协议", "回访时未履行，已重新调解", "张三于本月底前拆除越界围墙",
+                "第2份协议", "口头协议（记录在案）", "补充协议：李四本周内拆除", "法院裁定确认有效");
+    }
+
+    @Test
+    void who_may_not_reveal_the_parties_reads_their_data_masked_in_free_text() throws Exception {
+        long id = area.report().description("张三（电话13812345678）与李四因围墙发生争执。").file();
+        area.act(area.villageMediator, id, "ACCEPT");
+        area.act(area.villageMediator, id, "RECORD_SESSION", "note",
+                "与张三面谈，身份证11010519491231002X，李四另约。", "attendees", "张三、李四");
+        area.resolve(id);
+        area.as(area.villageMediator).post("/api/v1/disputes/" + id + "/judicial-confirmation",
+                Map.of("court", "湖滨区人民法院", "applicants", "张三、李四"));
+
+        // the handler reads what was written
+        JsonNode asWritten = area.as(area.villageMediator).get("/api/v1/disputes/" + id).json();
+        assertThat(asWritten.get("description").asString()).isEqualTo("张三（电话13812345678）与李四因围墙发生争执。");
+        assertThat(timelineNotes(area.villageMediator, id)).anyMatch(n -> n.contains("11010519491231002X"));
+
+        // the supervisor, who may not reveal them, reads them masked as the parties' fields are
+        JsonNode masked = api.as("sup_hubin").get("/api/v1/disputes/" + id).json();
+        assertThat(masked.get("description").asString()).isEqualTo("张*（电话138****5678）与李*因围墙发生争执。");
+        assertThat(masked.get("resolution").get("agreementText").asString())
+                .isEqualTo("张*于本月底前拆除越界围墙，李*放弃其他请求。");
+        List<String> notes = timelineNotes("sup_hubin", id);
+        assertThat(String.join("\n", notes)).contains("与张*面谈，身份证1101**********002X，李*另约。")
+                .contains("申请人：张*、李*").doesNotContain("张三").doesNotContain("11010519491231002X");
+        JsonNode confirmations = api.as("sup_hubin").get("/api/v1/disputes/" + id + "/judicial-confirmation").json();
+        assertThat(confirmations.get("items").get(0).get("applicants").asString()).isEqualTo("张*、李*");
+        String dossier = pdfText("sup_smx", "/api/v1/disputes/" + id + "/documents/dossier");
+        assertThat(dossier).contains("参加人员：张*、李*").doesNotContain("张三").doesNotContain("李四")
+                .doesNotContain("13812345678").doesNotContain("11010519491231002X");
+    }
+
+    List<String> timelineNotes(String user, long id) {
+        ApiResponse r = area.as(user).get("/api/v1/disputes/" + id + "/timeline");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().valueStream().map(e -> e.path("note").asString("")).toList();
+    }
+}
