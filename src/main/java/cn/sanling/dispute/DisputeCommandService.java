@@ -388,7 +388,17 @@ public class DisputeCommandService {
                     after.level, actor.username(), now, step.note()));
         }
         audit.record(AuditEvent.of(actor.username(), actor.roleName(), "DISPUTE_" + action).target("DISPUTE", id)
-                .region(before.regionCode).status(before.status, after.status).detail(before.caseNo));
+                .region(before.regionCode).status(before.status, after.status)
+                .detail(auditDetail(before, after, null)));
+    }
+
+    /**
+     * An action's audit detail: the case number, the levels when the level changed (VILLAGE→TOWNSHIP), and for the
+     * system's own actions which deadline it was (the timeline's note, which names no party).
+     */
+    static String auditDetail(DisputeRow before, DisputeRow after, String systemNote) {
+        return before.caseNo + (before.level == after.level ? "" : " " + before.level + "→" + after.level)
+                + (systemNote == null ? "" : " " + systemNote);
     }
 
     /**

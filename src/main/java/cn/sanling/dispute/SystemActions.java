@@ -126,6 +126,8 @@ public class SystemActions {
             String note = "县级调解超期，自动督办";
             mapper.insertSupervision(c.id, now, SYSTEM, true, note, null);
             mapper.insertEvent(c.id, now, SYSTEM, "SUPERVISE", c.status, c.status, c.level, note);
+            audit.record(AuditEvent.of(SYSTEM, "SYSTEM", "DISPUTE_SUPERVISE").target("DISPUTE", c.id)
+                    .region(c.regionCode).status(c.status, c.status).detail(c.caseNo + " automatic"));
             commands.notify(c, now, SYSTEM, "SUPERVISOR", RegionLevel.COUNTY.prefixOf(c.villageCode), "SUPERVISION", note);
             vars.putAll(ProcessPlan.mediate(after, after.dueAt));
             vars.put(EXPIRY_OUTCOME, "CONTINUE");
@@ -150,7 +152,8 @@ public class SystemActions {
                     after.status, after.level, SYSTEM, after.updatedAt, note));
         }
         audit.record(AuditEvent.of(SYSTEM, "SYSTEM", "DISPUTE_" + action).target("DISPUTE", before.id)
-                .region(before.regionCode).status(before.status, after.status).detail(before.caseNo));
+                .region(before.regionCode).status(before.status, after.status)
+                .detail(DisputeCommandService.auditDetail(before, after, note)));
     }
 
     private DisputeRow require(long caseId) {

@@ -113,6 +113,15 @@ class SlaTimerApiTest {
         assertThat(finished(pid, "f_county_overdue")).isGreaterThanOrEqualTo(1);
         assertThat(finished(pid, "mediationExpired") + finished(pid, "expiryOutcome")).isZero();
 
+        // the auditor follows it: each escalation names its levels, and the automatic 督办 is audited as a manual one
+        List<String> audited = api.as("auditor").get("/api/v1/audit?caseId=" + id + "&actor=system").json()
+                .get("items").valueStream().map(e -> e.get("action").asString() + " " + e.get("detail").asString())
+                .toList();
+        assertThat(audited).anyMatch(a -> a.startsWith("DISPUTE_TIMEOUT_ESCALATE ") && a.contains("VILLAGE→TOWNSHIP"))
+                .anyMatch(a -> a.startsWith("DISPUTE_TIMEOUT_ESCALATE ") && a.contains("TOWNSHIP→COUNTY"))
+                .anyMatch(a -> a.startsWith("DISPUTE_OVERDUE ") && a.contains("县级调解超期"))
+                .anyMatch(a -> a.startsWith("DISPUTE_SUPERVISE ") && a.endsWith(" automatic"));
+
         // the handler answers the automatic 督办
         JsonNode answered = steps.act("med_hubin", id, action("RESPOND", "note", "已加派调解力量"));
         assertThat(answered.get("supervised").asBoolean()).isFalse();
