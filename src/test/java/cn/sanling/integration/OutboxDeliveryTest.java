@@ -119,6 +119,23 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void a_cases_feedback_goes_out_in_the_order_it_happened() {
+        PoliceAlerts alert = PoliceAlerts.domesticViolence();
+        receiver.script(alert.alertId(), CallbackReceiver.status(500));
+        long id = flow.alert(alert);
+        flow.accept(id);
+        flow.resolve(id);
+        Await.until("the first attempt failed", PATIENCE, () -> !receiver.receivedFor(alert.alertId()).isEmpty());
+        flow.followUp(id, true); // CLOSED while RESOLVED's message waits for its retry
+        Await.until("both delivered", PATIENCE, () -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox_message WHERE dispute_id = ? AND state = 'DELIVERED'", Long.class, id) == 2);
+
+        assertThat(receiver.receivedFor(alert.alertId()).stream()
+                .map(r -> r.body().get("status").asString() + " " + r.answered()).toList())
+                .as("CLOSED waits for RESOLVED's retry").containsExactly("RESOLVED 500", "RESOLVED 200", "CLOSED 200");
+    }
+
+    @Test
     void a_message_that_keeps_failing_is_parked_dead_and_goes_out_again_when_admin_resends_it() {
         PoliceAlerts alert = PoliceAlerts.domesticViolence();
         receiver.always(alert.alertId(), CallbackReceiver.status(503));
