@@ -139,6 +139,7 @@ public class AccountService {
         }
         PasswordPolicy.violation(u.password(), u.username()).ifPresent(v -> errors.add(new FieldError("password", v)));
         validateRoleAndRegion(u.role(), u.regionCode(), errors);
+        refuseMachineRole(u.role(), errors);
         if (u.displayName() == null || u.displayName().isBlank() || u.displayName().length() > 100) {
             errors.add(new FieldError("displayName", "required, at most 100 characters"));
         }
@@ -165,6 +166,9 @@ public class AccountService {
         }
         List<FieldError> errors = new ArrayList<>();
         validateRoleAndRegion(role, region, errors);
+        if (change.role() != user.role()) {
+            refuseMachineRole(change.role(), errors);
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
@@ -261,6 +265,14 @@ public class AccountService {
             }
         }
         return created;
+    }
+
+    /** SPEC §2: POLICE_110 is machine-to-machine alert intake only; the link signs with its shared secret. */
+    private static void refuseMachineRole(Role role, List<FieldError> errors) {
+        if (role == Role.POLICE_110) {
+            errors.add(new FieldError("role", "the 110 platform signs its requests with the shared secret "
+                    + "(sanling.integration.police.secret); it has no account"));
+        }
     }
 
     private void validateRoleAndRegion(Role role, String regionCode, List<FieldError> errors) {

@@ -35,8 +35,9 @@ record AccountUserDetails(Actor actor, String passwordHash, boolean enabled, boo
         return !locked;
     }
 
+    /** A POLICE_110 account (made before such accounts were refused) never signs in: the 110 link uses HMAC only. */
     @Override
     public boolean isEnabled() {
-        return enabled;
+        return enabled && actor.role() != Role.POLICE_110;
     }
 }

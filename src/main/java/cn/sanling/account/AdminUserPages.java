@@ -38,6 +38,8 @@ class AdminUserPages {
         model.addAttribute("result", accounts.list(role, Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("role", role);
         model.addAttribute("roles", Role.values());
+        model.addAttribute("assignableRoles", java.util.Arrays.stream(Role.values()).filter(r -> r != Role.POLICE_110)
+                .toList());
         if (!model.containsAttribute("newUser")) {
             model.addAttribute("newUser", new AccountService.NewUser("", "", "", Role.GRID_WORKER, ""));
         }

@@ -110,6 +110,7 @@ public class FieldMessages {
             new Translation("must not contain the username", "validation.passwordUsername"),
             new Translation("must be empty for role \\w+", "validation.noRegion"),
             new Translation("unknown region or grid", "validation.unknownRegion"),
+            new Translation("the 110 platform signs its requests with the shared secret.*", "validation.policeRole"),
             new Translation("\\w+ cannot be attached to a \\w+", "validation.roleLevel"),
             new Translation("an administrator cannot disable their own account", "problem.selfDisable"),
             new Translation("an administrator cannot change their own role", "problem.selfRole"),

@@ -4,6 +4,7 @@ import static cn.sanling.testing.Problems.assertProblem;
 import static cn.sanling.testing.Problems.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -51,6 +53,28 @@ class AdminUsersApiTest {
         String username = builder.json().get("username").toString();
         JsonNode me = api.as(username, TestUsers.PASSWORD).get("/api/v1/me").json();
         assertThat(me.path("level").asString()).isEqualTo("TOWNSHIP");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** SPEC §2: POLICE_110 is machine-to-machine alert intake only, signed with the shared secret (HMAC). */
+    @Test
+    void the_110_link_has_no_account_that_signs_in() {
+        Map<String, Object> body = new HashMap<>(users.auditor().json());
+        body.put("role", "POLICE_110");
+        assertValidationError(api.as("admin").post("/api/v1/admin/users", body), "role");
+
+        TestUser someone = users.auditor().create();
+        assertValidationError(api.as("admin").patch("/api/v1/admin/users/" + someone.id(),
+                Map.of("role", "POLICE_110")), "role");
+        assertThat(api.as("admin").get("/api/v1/admin/users/" + someone.id()).json().path("role").asString())
+                .isEqualTo("AUDITOR");
+
+        // an account made so before (by SQL, say) does not sign in: no token, no web session
+        jdbc.update("UPDATE app_user SET role = 'POLICE_110' WHERE id = ?", someone.id());
+        assertProblem(api.anonymous().post("/api/v1/auth/token", Map.of("username", someone.username(),
+                "password", someone.password())), 401);
     }
 
     @Test
