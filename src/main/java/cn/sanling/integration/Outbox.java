@@ -59,6 +59,9 @@ class Outbox {
         String messageId = UUID.randomUUID().toString();
         mapper.insert(new OutboxMapper.NewMessage(messageId, topic, disputeId, regionCode, alertId, caseNo, caseStatus,
                 payload, now()));
+        audit.record(AuditEvent.of(Actor.SYSTEM.username(), Actor.SYSTEM.roleName(), "POLICE_FEEDBACK_QUEUED")
+                .target("DISPUTE", disputeId).region(regionCode)
+                .detail(caseNo + " " + caseStatus + ", message " + messageId));
         return messageId;
     }
 
@@ -103,7 +106,13 @@ class Outbox {
         if (mapper.failed(m.id(), c.token(), next, now().plus(retryIn), reason) == 0) {
             return null;
         }
-        if (next == State.DEAD) {
+        if (next == State.PENDING) {
+            // every attempt is on the case's audit trail, so the auditor sees why a delivery took long
+            audit.record(AuditEvent.of(Actor.SYSTEM.username(), Actor.SYSTEM.roleName(), "POLICE_FEEDBACK_FAILED")
+                    .target("DISPUTE", m.disputeId()).region(m.regionCode()).failed()
+                    .detail(m.caseNo() + " " + m.caseStatus() + ", message " + m.messageId() + ", attempt "
+                            + m.attempts() + ": " + reason));
+        } else {
             log.error("Outbox message {} ({} {}) is DEAD after {} attempts, last: {}; an ADMIN can re-send it at "
                     + "/admin/outbox", m.messageId(), m.caseNo(), m.caseStatus(), m.attempts(), reason);
             audit.record(AuditEvent.of(Actor.SYSTEM.username(), Actor.SYSTEM.roleName(), "POLICE_FEEDBACK_DEAD")
@@ -141,8 +150,11 @@ class Outbox {
         if (before == null || mapper.requeue(messageId, now()) == 0) {
             throw ProblemException.notFound("Outbox message " + messageId);
         }
-        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "OUTBOX_RESEND").target("OUTBOX", messageId)
-                .status(before.state(), State.PENDING).detail(before.caseNo() + " " + before.caseStatus()));
+        // on the case's audit trail, beside the deliveries and failures of the same message
+        audit.record(AuditEvent.of(actor.username(), actor.roleName(), "OUTBOX_RESEND")
+                .target("DISPUTE", before.disputeId()).region(before.regionCode())
+                .status(before.state(), State.PENDING)
+                .detail(before.caseNo() + " " + before.caseStatus() + ", message " + messageId));
         log.info("{} re-queued outbox message {} ({})", actor.username(), messageId, before.state());
         return mapper.findByMessageId(messageId).view();
     }

@@ -105,6 +105,12 @@ class OutboxDeliveryTest {
                 .containsEntry("attempts", 3);
         assertThat(row.get("last_error")).isNull();
         assertAuditedOnce("POLICE_FEEDBACK_DELIVERED", id);
+        assertAuditedOnce("POLICE_FEEDBACK_QUEUED", id);
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE action = 'POLICE_FEEDBACK_FAILED' "
+                + "AND target_id = ? AND result = 'FAILURE' ORDER BY id", String.class, String.valueOf(id)))
+                .as("the error and the timeout, each on the case's trail").hasSize(2)
+                .satisfies(d -> assertThat(d.get(0)).contains("attempt 1: HTTP 500"))
+                .satisfies(d -> assertThat(d.get(1)).contains("attempt 2"));
 
         // retry timing: 2 s after the error; after the timed-out attempt (1 s) another 4 s
         Duration first = Duration.between(resolvedAt, got.get(0).at());

@@ -188,7 +188,8 @@ class OutboxFeedbackTest {
         assertThat(r.json().get("state").asString()).isEqualTo("PENDING");
         assertThat(r.json().get("attempts").asInt()).isZero();
         Map<String, Object> audit = jdbc.queryForMap("SELECT actor, role, from_status, to_status FROM audit_log "
-                + "WHERE action = 'OUTBOX_RESEND' AND target_id = ?", messageId);
+                + "WHERE action = 'OUTBOX_RESEND' AND target_type = 'DISPUTE' AND target_id = ? AND detail LIKE ?",
+                String.valueOf(id), "%message " + messageId);
         assertThat(audit).containsEntry("actor", "admin").containsEntry("from_status", "DEAD")
                 .containsEntry("to_status", "PENDING");
     }
