@@ -291,6 +291,11 @@ class CasePages {
         model.addAttribute("sessions", sessions);
         model.addAttribute("followUps", followUps);
         model.addAttribute("supervisions", supervisions);
+        // why a case ended without an agreement: the reason given with REJECT or WITHDRAW (the timeline keeps it)
+        String ending = c.status() == CaseStatus.REJECTED ? "REJECT" : c.status() == CaseStatus.WITHDRAWN ? "WITHDRAW" : null;
+        model.addAttribute("endReason", ending == null ? null : timeline.stream()
+                .filter(t -> ending.equals(t.action())).reduce((first, last) -> last).map(TimelineEntry::note)
+                .orElse(null));
         List<Views.AgreementEntry> agreements = queries.agreements(actor, id);
         model.addAttribute("agreements", agreements);
         model.addAttribute("writtenInForce", agreements.stream()

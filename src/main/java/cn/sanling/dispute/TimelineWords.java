@@ -39,7 +39,8 @@ public class TimelineWords {
             "REGRADE", Pattern.compile("(\\w+) → (\\w+): (.*)", Pattern.DOTALL),
             "REASSIGN", Pattern.compile("(\\w+) → (\\w+): (.*)", Pattern.DOTALL),
             "TIMEOUT_ESCALATE", Pattern.compile("调解超期，自动升级至(\\w+)"),
-            "NOTIFY", Pattern.compile("(\\w+)@(\\d+): (.*)", Pattern.DOTALL));
+            "NOTIFY", Pattern.compile("(\\w+)@(\\d+): (.*)", Pattern.DOTALL),
+            "JUDICIAL_CONFIRMATION_RESULT", Pattern.compile("(CONFIRMED|REJECTED)(，.*)?", Pattern.DOTALL));
 
     private final MessageSource messages;
     private final Times times;
@@ -58,6 +59,11 @@ public class TimelineWords {
 
     public String action(String code, Locale locale) {
         return named("action.", code, locale);
+    }
+
+    /** A status by the name the pages give it (待受理, 已化解待回访, 已移交 …). */
+    public String status(String code, Locale locale) {
+        return named("status.", code, locale);
     }
 
     /** The entry's note in the reader's language. */
@@ -93,6 +99,8 @@ public class TimelineWords {
                     named("level.", m.group(2), locale), m.group(3));
             case "TIMEOUT_ESCALATE" -> message("timeline.note.timeoutEscalate", locale,
                     named("level.", m.group(1), locale));
+            case "JUDICIAL_CONFIRMATION_RESULT" -> named("judicial.result.", m.group(1), locale)
+                    + (m.group(2) == null ? "" : m.group(2));
             default -> message("timeline.note.notify", locale, named("notify.role.", m.group(1), locale),
                     regions.find(m.group(2)).map(Region::name).orElse(m.group(2)), m.group(3));
         };

@@ -158,7 +158,7 @@ public class CaseDocuments {
             kv(reg, "登记人 / 时间", name.apply(c.reportedBy()) + " / " + time(c.reportedAt()));
             kv(reg, "受理时间", time(c.acceptedAt()));
             kv(reg, "调解层级", LedgerService.level(c.level().name()));
-            kv(reg, "当前状态", LedgerService.status(c.status().name()));
+            kv(reg, "当前状态", words.status(c.status().name(), Locale.SIMPLIFIED_CHINESE));
             kv(reg, "纠纷简要情况", c.description());
             doc.add(reg);
             partiesTable(doc, parties);
@@ -219,7 +219,7 @@ public class CaseDocuments {
                 cell(t, name.apply(e.actor()));
                 cell(t, words.action(e.action(), Locale.SIMPLIFIED_CHINESE)
                         + (e.toStatus() == null || e.toStatus() == e.fromStatus() ? ""
-                                : " → " + LedgerService.status(e.toStatus().name())));
+                                : " → " + words.status(e.toStatus().name(), Locale.SIMPLIFIED_CHINESE)));
                 String note = words.note(e, Locale.SIMPLIFIED_CHINESE);
                 cell(t, note == null ? "" : note);
             }

@@ -183,7 +183,9 @@ class AgreementHistoryApiTest {
 
         String dossier = pdfText(area.villageMediator, "/api/v1/disputes/" + id + "/documents/dossier");
         assertThat(dossier).containsSubsequence("第1份协议", "回访时未履行，已重新调解", "张三于本月底前拆除越界围墙",
-                "第2份协议", "口头协议（记录在案）", "补充协议：李四本周内拆除", "法院裁定确认有效");
+                "第2份协议", "口头协议（记录在案）", "补充协议：李四本周内拆除", "法院裁定确认有效")
+                .as("the court's answer in words, statuses as the pages name them")
+                .contains("确认有效，").doesNotContain("CONFIRMED").contains("已化解待回访").doesNotContain("调解成功 ");
     }
 
     @Test

@@ -76,7 +76,20 @@ class CaseTimelinePageTest {
                 .contains(">调整风险等级</td>").contains("协议形式：书面协议；履行方式：即时履行")
                 .contains("协议已履行：否；当事人满意：否。对方尚未拆除围墙")
                 .doesNotContain("source=").doesNotContain("until 20").doesNotContain("VILLAGE_POLICE@")
-                .doesNotContain("ORANGE →");
+                .doesNotContain("ORANGE →")
+                .as("the agreement found not fulfilled is kept and marked, with no document to print for it")
+                .contains("data-in-force=\"false\"").contains("回访未履行，已重新调解")
+                .doesNotContain("id=\"doc-agreement\"");
+    }
+
+    @Test
+    void a_case_ended_without_agreement_says_why() {
+        long rejected = area.report().file();
+        area.act(area.villageMediator, rejected, "REJECT", "reason", "不属于人民调解受理范围，已告知当事人向法院起诉");
+        Browser b = new Browser(api.baseUrl());
+        b.signIn(area.gridWorker, TestUsers.PASSWORD);
+        assertThat(b.get("/cases/" + rejected).body()).contains("不予受理理由")
+                .contains("不属于人民调解受理范围，已告知当事人向法院起诉");
     }
 
     @Test
