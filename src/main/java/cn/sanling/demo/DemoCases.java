@@ -120,6 +120,18 @@ final class DemoCases {
                 return; // PENDING one level up
             }
             commands.act(mediator(level, village), id, action("ACCEPT", null));
+            if (path >= 42 && level != CaseLevel.COUNTY) {
+                // the township could not settle it either: the county 综治中心's mediators have work too
+                commands.act(mediator(level, village), id, action("ESCALATE", "乡镇调解未果，提请县级调解"));
+                level = level.next();
+                if (path == 42) {
+                    return; // PENDING at the county
+                }
+                commands.act(mediator(level, village), id, action("ACCEPT", null));
+                if (path == 43) {
+                    return; // MEDIATING at the county
+                }
+            }
         }
         if (path < 50) {
             commands.act(mediator(level, village), id, new ActionRequest("REFER", null, null, "涉及诉讼，引导当事人起诉",

@@ -33,6 +33,9 @@ class DemoCasesTest {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             TestApi api = OwnInstall.api(app);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispute", Integer.class)).isEqualTo(120);
+            // every level has open work, the county 综治中心's mediators included
+            assertThat(jdbc.queryForList("SELECT DISTINCT level FROM dispute WHERE status IN ('PENDING', 'MEDIATING')",
+                    String.class)).containsExactlyInAnyOrder("VILLAGE", "TOWNSHIP", "COUNTY");
 
             // cases 30 and 90 are left PENDING in 交口乡, reported over a day before a deadline that has passed
             List<Map<String, Object>> late = jdbc.queryForList("SELECT id, village_code, reported_at, due_at "
