@@ -22,3 +22,6 @@ CREATE TABLE dispute_agreement (
   CONSTRAINT fk_agreement_dispute FOREIGN KEY (dispute_id) REFERENCES dispute (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 CREATE INDEX ix_agreement_dispute ON dispute_agreement (dispute_id, id);
+
+-- SPEC §3: session records (调解笔录) are recorded as signed on paper, with the date, as the agreement is.
+ALTER TABLE mediation_session ADD COLUMN signed_on DATE NULL;

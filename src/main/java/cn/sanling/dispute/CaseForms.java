@@ -78,12 +78,11 @@ public final class CaseForms {
          */
         public ActionRequest toRequest() {
             AgreementParts parts = "RESOLVE".equals(action)
-                    ? new AgreementParts(facts, responsibility, obligations, performance, day("signedOn", signedOn))
-                    : null;
+                    ? new AgreementParts(facts, responsibility, obligations, performance) : null;
             return new ActionRequest(action, note, expectedVersion, reason, attendees, agreementType, agreementText,
                     fulfilment, referTo, fulfilled, satisfied, localTime("dueAt", dueAt), localTime("until", until),
                     partiesConsent != null ? partiesConsent : "EXTEND".equals(action) ? Boolean.FALSE : null, riskLevel,
-                    level, parts);
+                    level, parts, day("signedOn", signedOn));
         }
 
         public String getAction() { return action; }

@@ -448,8 +448,25 @@ public class DisputeCommandService {
     private Step recordSession(Actor actor, ActionRequest req, DisputeRow before, Instant now, FieldChecks v) {
         String note = v.text("note", req.note(), 4000);
         String attendees = v.optionalText("attendees", req.attendees(), 500);
-        return Step.of(MEDIATING, note).withEffects(
-                () -> mapper.insertSession(before.id, now, actor.username(), before.level, note, attendees));
+        LocalDate signedOn = signedOn(req, before, now, v);
+        return Step.of(MEDIATING, note).withEffects(() -> mapper.insertSession(before.id, now, actor.username(),
+                before.level, note, attendees, signedOn));
+    }
+
+    /**
+     * The day a 笔录 or 协议书 was signed on paper (SPEC §3: recorded as signed, with the date), if given: not in the
+     * future, not before the case was accepted.
+     */
+    private static LocalDate signedOn(ActionRequest req, DisputeRow before, Instant now, FieldChecks v) {
+        LocalDate signedOn = req.signedOn();
+        LocalDate today = now.atZone(ZONE).toLocalDate();
+        LocalDate accepted = before.acceptedAt == null ? today : before.acceptedAt.atZone(ZONE).toLocalDate();
+        if (signedOn != null && signedOn.isAfter(today)) {
+            v.fail("signedOn", "must not be in the future");
+        } else if (signedOn != null && signedOn.isBefore(accepted)) {
+            v.fail("signedOn", "must not be before the case was accepted (" + accepted + ")");
+        }
+        return signedOn;
     }
 
     /**
@@ -461,7 +478,7 @@ public class DisputeCommandService {
             FieldChecks v) {
         AgreementType type = v.required("agreementType", req.agreementType(), AgreementType.class);
         AgreementParts parts = req.agreement() == null
-                ? new AgreementParts(null, null, null, null, null) : req.agreement();
+                ? new AgreementParts(null, null, null, null) : req.agreement();
         boolean byParts = parts.hasText();
         String other = byParts ? v.optionalText("agreementText", req.agreementText(), 2000)
                 : v.text("agreementText", req.agreementText(), 4000);
@@ -469,14 +486,7 @@ public class DisputeCommandService {
         String responsibility = v.optionalText("agreement.responsibility", parts.responsibility(), 1000);
         String obligations = byParts ? v.text("agreement.obligations", parts.obligations(), 2000) : null;
         String performance = v.optionalText("agreement.performance", parts.performance(), 1000);
-        LocalDate signedOn = parts.signedOn();
-        LocalDate today = now.atZone(ZONE).toLocalDate();
-        LocalDate accepted = before.acceptedAt == null ? today : before.acceptedAt.atZone(ZONE).toLocalDate();
-        if (signedOn != null && signedOn.isAfter(today)) {
-            v.fail("agreement.signedOn", "must not be in the future");
-        } else if (signedOn != null && signedOn.isBefore(accepted)) {
-            v.fail("agreement.signedOn", "must not be before the case was accepted (" + accepted + ")");
-        }
+        LocalDate signedOn = signedOn(req, before, now, v);
         String text = byParts ? agreementText(facts, responsibility, obligations, performance, other, signedOn) : other;
         if (text != null && text.length() > 4000) {
             v.fail("agreement", "at most 4000 characters in all");

@@ -84,7 +84,8 @@ interface DisputeMapper {
             @Param("digits") int digits);
 
     void insertSession(@Param("disputeId") long disputeId, @Param("at") Instant at, @Param("mediator") String mediator,
-            @Param("level") CaseLevel level, @Param("note") String note, @Param("attendees") String attendees);
+            @Param("level") CaseLevel level, @Param("note") String note, @Param("attendees") String attendees,
+            @Param("signedOn") java.time.LocalDate signedOn);
 
     void insertAgreement(@Param("disputeId") long disputeId, @Param("a") Views.AgreementEntry agreement);
 

@@ -101,7 +101,7 @@ public class DisputeQueryService {
         requireVisible(actor, id);
         UnaryOperator<String> text = textFor(actor, id);
         return mapper.sessions(id).stream().map(s -> new Views.SessionEntry(s.at(), s.mediator(), s.level(),
-                text.apply(s.note()), text.apply(s.attendees()))).toList();
+                text.apply(s.note()), text.apply(s.attendees()), s.signedOn())).toList();
     }
 
     /** 回访 records of a case in scope, oldest first. */

@@ -22,19 +22,23 @@ public final class Requests {
     public record PartyInput(String name, String idNumber, String phone, String role) {
     }
 
-    /** POST /api/v1/disputes/{id}/actions: {@code action} plus the fields that action needs. */
+    /**
+     * POST /api/v1/disputes/{id}/actions: {@code action} plus the fields that action needs. Beyond SPEC:
+     * {@code level} (REASSIGN), {@code agreement} (RESOLVE by the agreement's parts) and {@code signedOn} (RESOLVE
+     * and RECORD_SESSION: the day the 协议书 or the 笔录 was signed on paper).
+     */
     public record ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
             String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
             Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel, String level,
-            AgreementParts agreement) {
+            AgreementParts agreement, LocalDate signedOn) {
 
-        /** An action without an agreement's parts (every one but RESOLVE, or a RESOLVE with its text alone). */
+        /** An action without an agreement's parts or a signing day. */
         public ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
                 String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
                 Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel,
                 String level) {
             this(action, note, expectedVersion, reason, attendees, agreementType, agreementText, fulfilment, referTo,
-                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, level, null);
+                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, level, null, null);
         }
 
         /** An action without a target level (every one but REASSIGN). */
@@ -42,16 +46,15 @@ public final class Requests {
                 String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
                 Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel) {
             this(action, note, expectedVersion, reason, attendees, agreementType, agreementText, fulfilment, referTo,
-                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, null, null);
+                    fulfilled, satisfied, dueAt, until, partiesConsent, riskLevel, null, null, null);
         }
     }
 
     /**
-     * RESOLVE's {@code agreement}: a written agreement by the parts Art. 35 of 人民调解工作若干规定 names, and the day
-     * it was signed on paper. {@code agreementText}, when given beside them, is kept as what else was agreed.
+     * RESOLVE's {@code agreement}: a written agreement by the parts Art. 35 of 人民调解工作若干规定 names.
+     * {@code agreementText}, when given beside them, is kept as what else was agreed.
      */
-    public record AgreementParts(String facts, String responsibility, String obligations, String performance,
-            LocalDate signedOn) {
+    public record AgreementParts(String facts, String responsibility, String obligations, String performance) {
 
         public boolean hasText() {
             return present(facts) || present(responsibility) || present(obligations) || present(performance);

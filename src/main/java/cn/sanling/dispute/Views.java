@@ -70,8 +70,9 @@ public final class Views {
             CaseLevel level, String note) {
     }
 
-    /** 调解笔录: one mediation session. */
-    public record SessionEntry(Instant at, String mediator, CaseLevel level, String note, String attendees) {
+    /** 调解笔录: one mediation session; {@code signedOn}: the day its record was signed on paper, if recorded. */
+    public record SessionEntry(Instant at, String mediator, CaseLevel level, String note, String attendees,
+            LocalDate signedOn) {
     }
 
     /** 回访: one follow-up visit after resolution. */

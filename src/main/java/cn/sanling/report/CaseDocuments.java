@@ -117,7 +117,7 @@ public class CaseDocuments {
         // free text as the reader may read it: as written for handlers, the parties' data masked for anyone else
         UnaryOperator<String> text = disputes.textFor(actor, caseId);
         List<Session> sessions = mapper.sessions(caseId).stream().map(s -> new Session(s.at(), s.mediator(),
-                s.level(), text.apply(s.note()), text.apply(s.attendees()))).toList();
+                s.level(), text.apply(s.note()), text.apply(s.attendees()), s.signedOn())).toList();
         List<FollowUp> followUps = mapper.followUps(caseId).stream().map(f -> new FollowUp(f.at(), f.actor(),
                 f.fulfilled(), f.satisfied(), text.apply(f.note()))).toList();
         List<JudicialConfirmation> confirmations = mapper.confirmations(caseId).stream().map(j -> j.readAs(text))
@@ -172,7 +172,9 @@ public class CaseDocuments {
                         + LedgerService.level(s.level()) + (s.attendees() == null ? "" : "　参加人员：" + s.attendees()),
                         font(11, Font.BOLD)));
                 doc.add(new Paragraph(s.note(), body()));
-                doc.add(new Paragraph("当事人签名：______________　调解员签名：______________", small()));
+                doc.add(new Paragraph(s.signedOn() != null
+                        ? "（本次笔录已由当事人、调解员于" + DAY.format(s.signedOn()) + "签字，纸质笔录存档）"
+                        : "当事人签名：______________　调解员签名：______________", small()));
             }
             heading(doc, "三、调解协议");
             if (agreements.isEmpty()) {

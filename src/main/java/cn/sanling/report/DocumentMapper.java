@@ -26,7 +26,8 @@ interface DocumentMapper {
             @Param("expectedVersion") int expectedVersion);
 
     /** 调解笔录 */
-    record Session(Instant at, String mediator, String level, String note, String attendees) {
+    record Session(Instant at, String mediator, String level, String note, String attendees,
+            java.time.LocalDate signedOn) {
     }
 
     /** 回访记录 */

@@ -68,10 +68,10 @@ class AgreementHistoryApiTest {
         return id;
     }
 
-    Map<String, Object> parts(LocalDate signedOn) {
+    Map<String, Object> parts() {
         return Map.of("facts", "李四所建围墙越界0.3米，双方争执。", "responsibility", "李四负主要责任。",
                 "obligations", "李四于2027年1月10日前拆除越界部分，张三放弃赔偿请求。",
-                "performance", "在争议地点当场拆除，村调解员现场见证。", "signedOn", signedOn.toString());
+                "performance", "在争议地点当场拆除，村调解员现场见证。");
     }
 
     JsonNode agreements(String user, long id) {
@@ -95,8 +95,12 @@ class AgreementHistoryApiTest {
     void an_agreement_by_its_parts_is_printed_part_by_part_and_signed_on_its_day() throws Exception {
         long id = acceptedTenDaysAgo();
         LocalDate signedOn = today.minusDays(5);
+        area.act(area.villageMediator, id, "RECORD_SESSION", "note", "双方到场陈述，同意以实测为准。", "attendees",
+                "张三、李四", "signedOn", today.minusDays(6).toString());
+        assertThat(area.as(area.villageMediator).get("/api/v1/disputes/" + id).json().get("status").asString())
+                .isEqualTo("MEDIATING");
         JsonNode c = area.act(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN", "fulfilment",
-                "DEFERRED", "agreement", parts(signedOn));
+                "DEFERRED", "agreement", parts(), "signedOn", signedOn.toString());
         assertThat(c.get("resolution").get("agreementText").asString()).as("the whole text, as the 台账 shows it")
                 .contains("纠纷事实：李四所建围墙越界0.3米", "协议内容（权利义务）：李四于2027年1月10日前拆除",
                         "签字日期：" + signedOn);
@@ -117,6 +121,11 @@ class AgreementHistoryApiTest {
                 .as("copies in words, the village's committee, the day it was signed")
                 .contains("一式三份").contains(villageName + "人民调解委员会（印章）")
                 .contains(signedOn.getYear() + "年" + signedOn.getMonthValue() + "月" + signedOn.getDayOfMonth() + "日");
+        LocalDate sessionDay = today.minusDays(6);
+        assertThat(pdfText(area.villageMediator, "/api/v1/disputes/" + id + "/documents/dossier"))
+                .as("the session's record, signed on paper that day").contains("本次笔录已由当事人、调解员于"
+                        + sessionDay.getYear() + "年" + sessionDay.getMonthValue() + "月" + sessionDay.getDayOfMonth()
+                        + "日签字");
 
         // 司法确认 counts its 30 days from the day it was signed: applied that day is taken (it was refused before)
         String base = "/api/v1/disputes/" + id + "/judicial-confirmation";
@@ -132,14 +141,16 @@ class AgreementHistoryApiTest {
         long id = acceptedTenDaysAgo();
         int version = area.as(area.villageMediator).get("/api/v1/disputes/" + id).json().get("version").asInt();
         assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
-                "fulfilment", "IMMEDIATE", "agreement", parts(today.plusDays(1))), "agreement.signedOn");
+                "fulfilment", "IMMEDIATE", "agreement", parts(), "signedOn", today.plusDays(1).toString()), "signedOn");
         assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
-                "fulfilment", "IMMEDIATE", "agreement", parts(today.minusDays(20))), "agreement.signedOn");
+                "fulfilment", "IMMEDIATE", "agreement", parts(), "signedOn", today.minusDays(20).toString()),
+                "signedOn");
         assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
                 "fulfilment", "IMMEDIATE", "agreement", Map.of("facts", "只有事实")), "agreement.obligations");
         assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN",
-                "fulfilment", "IMMEDIATE", "agreement", Map.of("obligations", "x", "signedOn", "昨天")),
-                "agreement.signedOn");
+                "fulfilment", "IMMEDIATE", "agreement", Map.of("obligations", "x"), "signedOn", "昨天"), "signedOn");
+        assertValidationError(area.tryAct(area.villageMediator, id, "RECORD_SESSION", "note", "双方陈述",
+                "signedOn", today.plusDays(1).toString()), "signedOn");
         JsonNode c = area.as(area.villageMediator).get("/api/v1/disputes/" + id).json();
         assertThat(c.get("status").asString()).isEqualTo("MEDIATING");
         assertThat(c.get("version").asInt()).isEqualTo(version);
