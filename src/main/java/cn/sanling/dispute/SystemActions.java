@@ -91,13 +91,18 @@ public class SystemActions {
         write(c, after, "OVERDUE", "回访超期");
     }
 
+    /** The BPMN flow a county expiry takes for a reminder; process versions before it have none. */
+    public static final String REMINDER_FLOW = "f_county_remind";
+
     /**
      * Mediation deadline passed. Below county level the case escalates to the next level (TIMEOUT_ESCALATE) and
      * the returned variables carry the next acceptance step; at county level it is flagged overdue and gets an
-     * automatic 督办, and mediation continues with the timer re-armed one county period later.
+     * automatic 督办, and mediation continues with the timer re-armed one county period later. A later period
+     * while a 督办 is still unanswered is a reminder to the county's supervisors (SUPERVISION_REMINDER) rather than
+     * another order, when the case's process version has the reminder's flow ({@code remindable}).
      */
     @Transactional
-    public Map<String, Object> mediationExpired(long caseId) {
+    public Map<String, Object> mediationExpired(long caseId, boolean remindable) {
         DisputeRow c = require(caseId);
         Instant now = clock.instant();
         DisputeRow after = c.copy();
@@ -118,16 +123,29 @@ public class SystemActions {
             write(c, after, "TIMEOUT_ESCALATE", "调解超期，自动升级至" + next);
             vars.putAll(ProcessPlan.accept(after, after.dueAt));
             vars.put(EXPIRY_OUTCOME, "ESCALATE");
+        } else if (remindable && c.supervised && c.overdue) {
+            after.overdue = true;
+            after.dueAt = now.plus(sla.mediateAt(c.level)); // the re-armed timer's: EXTEND counts from it
+            String note = "县级调解仍超期，督办尚未回复";
+            write(c, after, "SUPERVISION_REMINDER", note);
+            commands.notify(c, now, SYSTEM, "SUPERVISOR", RegionLevel.COUNTY.prefixOf(c.villageCode), "SUPERVISION", note);
+            vars.putAll(ProcessPlan.mediate(after, after.dueAt));
+            vars.put(EXPIRY_OUTCOME, "REMIND");
         } else {
             after.overdue = true;
             after.supervised = true;
             after.dueAt = now.plus(sla.mediateAt(c.level)); // the re-armed timer's: EXTEND counts from it
-            write(c, after, "OVERDUE", "县级调解超期");
             String note = "县级调解超期，自动督办";
+            if (c.overdue) {
+                // still overdue a period later, its last 督办 answered: another one (flagged already)
+                write(c, after, "SUPERVISE", note);
+            } else {
+                write(c, after, "OVERDUE", "县级调解超期");
+                mapper.insertEvent(c.id, now, SYSTEM, "SUPERVISE", c.status, c.status, c.level, note);
+                audit.record(AuditEvent.of(SYSTEM, "SYSTEM", "DISPUTE_SUPERVISE").target("DISPUTE", c.id)
+                        .region(c.regionCode).status(c.status, c.status).detail(c.caseNo + " automatic"));
+            }
             mapper.insertSupervision(c.id, now, SYSTEM, true, note, null);
-            mapper.insertEvent(c.id, now, SYSTEM, "SUPERVISE", c.status, c.status, c.level, note);
-            audit.record(AuditEvent.of(SYSTEM, "SYSTEM", "DISPUTE_SUPERVISE").target("DISPUTE", c.id)
-                    .region(c.regionCode).status(c.status, c.status).detail(c.caseNo + " automatic"));
             commands.notify(c, now, SYSTEM, "SUPERVISOR", RegionLevel.COUNTY.prefixOf(c.villageCode), "SUPERVISION", note);
             vars.putAll(ProcessPlan.mediate(after, after.dueAt));
             vars.put(EXPIRY_OUTCOME, "CONTINUE");

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
 import org.flowable.engine.delegate.TaskListener;
 import org.flowable.task.service.delegate.DelegateTask;
 import org.springframework.context.annotation.Bean;
@@ -34,11 +35,16 @@ class ProcessDelegates {
         return execution -> system.followUpOverdue(caseId(execution));
     }
 
-    /** Escalates below county level; at county level continues mediation with an automatic 督办 response task. */
+    /**
+     * Escalates below county level; at county level continues mediation with an automatic 督办 response task, or
+     * with a reminder while that 督办 is unanswered (process versions that have the reminder's flow).
+     */
     @Bean
     JavaDelegate mediationExpiredDelegate(SystemActions system) {
         return execution -> {
-            Map<String, Object> next = system.mediationExpired(caseId(execution));
+            boolean remindable = ProcessDefinitionUtil.getProcess(execution.getProcessDefinitionId())
+                    .getFlowElement(SystemActions.REMINDER_FLOW) != null;
+            Map<String, Object> next = system.mediationExpired(caseId(execution), remindable);
             execution.setVariables(next); // no local variables here, so they land on the process instance
         };
     }

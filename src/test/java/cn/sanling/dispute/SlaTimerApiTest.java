@@ -122,9 +122,31 @@ class SlaTimerApiTest {
                 .anyMatch(a -> a.startsWith("DISPUTE_OVERDUE ") && a.contains("县级调解超期"))
                 .anyMatch(a -> a.startsWith("DISPUTE_SUPERVISE ") && a.endsWith(" automatic"));
 
+        // a county period later, while the 督办 is unanswered: a reminder, not a second order or response task
+        await(() -> events(id, "SUPERVISION_REMINDER") >= 1);
+        assertThat(automaticOrders(id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE PROC_INST_ID_ = ? "
+                + "AND TASK_DEF_KEY_ = 'respondAuto'", Integer.class, pid)).isEqualTo(1);
+
         // the handler answers the automatic 督办
         JsonNode answered = steps.act("med_hubin", id, action("RESPOND", "note", "已加派调解力量"));
         assertThat(answered.get("supervised").asBoolean()).isFalse();
+
+        // still not settled a period after the answer: another automatic 督办; flagged overdue once all along
+        await(() -> automaticOrders(id) == 2);
+        assertThat(steps.get("med_hubin", id).get("supervised").asBoolean()).isTrue();
+        assertThat(events(id, "OVERDUE")).isEqualTo(1);
+        assertThat(finished(pid, "f_county_remind")).isGreaterThanOrEqualTo(1);
+    }
+
+    private int events(long id, String action) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM dispute_event WHERE dispute_id = ? AND action = ?",
+                Integer.class, id, action);
+    }
+
+    private int automaticOrders(long id) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM supervision_order WHERE dispute_id = ? AND automatic = TRUE",
+                Integer.class, id);
     }
 
     /**
