@@ -46,7 +46,8 @@ class PoliceAlertIntake {
 
     /** Who the audit log names for what the 110 platform does. */
     static final String AUDIT_ACTOR = "police110";
-    static final String ANONYMOUS_CALLER = "110报警人（未留姓名）";
+    /** The party of an alert whose caller gave no name; masked like any name, it reads 匿**** (not 1*****). */
+    static final String ANONYMOUS_CALLER = "匿名报警人";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** How long a duplicate waits for the first request of the same alert to commit. */

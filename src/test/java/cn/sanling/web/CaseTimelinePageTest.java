@@ -67,7 +67,7 @@ class CaseTimelinePageTest {
         String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(until);
         assertThat(casePage(null))
                 .contains("来源：12345 热线；风险等级：橙色；风险因素：群体（5 人以上）")
-                .contains("延期至 " + local + "：外出务工")
+                .contains("经当事人同意，延期至 " + local + "：外出务工")
                 .contains("风险等级 橙色 → 红色：扬言报复")
                 .contains("通知一村一警（" + area.villageName + "）：红色风险纠纷")
                 .as("who acted, by name; the username on hover").contains(">测试用户</td>")
