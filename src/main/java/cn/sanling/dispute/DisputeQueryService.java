@@ -5,6 +5,7 @@ import cn.sanling.support.FieldChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public class DisputeQueryService {
     }
 
     /**
-     * Whether the actor reads a case's free text (description, notes, reasons, agreements) as written: handlers
+     * Whether the actor reads a case's free text (title, description, notes, reasons, agreements) as written: handlers
      * (mediators, grid workers), who may reveal the parties anyway. Anyone else reads it with the parties' names, ID
      * numbers and mobile numbers masked, as the parties' own fields are (SPEC §6).
      */
@@ -67,6 +68,18 @@ public class DisputeQueryService {
     /** The case's free text as the actor may read it (see {@link #readsAsWritten}); the case must be visible. */
     public UnaryOperator<String> textFor(Actor actor, long id) {
         return readsAsWritten(actor) ? UnaryOperator.identity() : masked(mapper.parties(List.of(id)));
+    }
+
+    /** {@link #textFor} for many cases at once (the statistics' lists): one read of their parties. */
+    public Map<Long, UnaryOperator<String>> textsFor(Actor actor, Collection<Long> ids) {
+        if (readsAsWritten(actor) || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<PartyRow>> parties = mapper.parties(List.copyOf(ids)).stream()
+                .collect(Collectors.groupingBy(p -> p.disputeId));
+        Map<Long, UnaryOperator<String>> texts = new java.util.HashMap<>();
+        ids.forEach(id -> texts.put(id, masked(parties.getOrDefault(id, List.of()))));
+        return texts;
     }
 
     private UnaryOperator<String> masked(List<PartyRow> parties) {
@@ -299,7 +312,7 @@ public class DisputeQueryService {
         UnaryOperator<String> text = asWritten ? UnaryOperator.identity() : t -> Masking.text(t, names);
         List<RiskFlag> flags = r.riskFlags == null ? List.of()
                 : Arrays.stream(r.riskFlags.split(",")).map(RiskFlag::valueOf).toList();
-        return new CaseView(r.id, r.caseNo, r.title, text.apply(r.description), new Code(r.categoryCode, r.categoryName),
+        return new CaseView(r.id, r.caseNo, text.apply(r.title), text.apply(r.description), new Code(r.categoryCode, r.categoryName),
                 r.subCategoryCode == null ? null : new Code(r.subCategoryCode, r.subCategoryName), r.villageCode,
                 r.villageName, r.gridCode, r.source, r.status, r.level, r.riskLevel, flags, r.overdue, r.supervised,
                 r.dueAt, r.reportedBy, r.reportedAt, r.acceptedAt, r.resolvedAt, r.closedAt, r.occurredAt, r.visitId,

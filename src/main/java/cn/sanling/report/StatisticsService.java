@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -24,6 +25,7 @@ import cn.sanling.category.CategoryService;
 import cn.sanling.dispute.CaseLevel;
 import cn.sanling.dispute.CaseSource;
 import cn.sanling.dispute.CaseStatus;
+import cn.sanling.dispute.DisputeQueryService;
 import cn.sanling.dispute.FinishedCaseCounts;
 import cn.sanling.dispute.FinishedCount;
 import cn.sanling.region.Region;
@@ -62,12 +64,15 @@ public class StatisticsService {
     private final RegionService regions;
     private final CategoryService categories;
     private final Clock clock;
+    private final DisputeQueryService disputes;
 
-    StatisticsService(ReportMapper mapper, RegionService regions, CategoryService categories, Clock clock) {
+    StatisticsService(ReportMapper mapper, RegionService regions, CategoryService categories, Clock clock,
+            DisputeQueryService disputes) {
         this.mapper = mapper;
         this.regions = regions;
         this.categories = categories;
         this.clock = clock;
+        this.disputes = disputes;
     }
 
     /** The region asked for (the actor's own scope node by default), 404 unless inside the actor's scope. */
@@ -317,13 +322,27 @@ public class StatisticsService {
     /** Open cases in the region that are overdue or supervised, most urgent first (at most 100). */
     @Transactional(readOnly = true)
     public List<AttentionCase> attention(Actor actor, String regionCode) {
-        return mapper.attention(actor.scope(), area(region(actor, regionCode)), LIST_LIMIT);
+        List<AttentionCase> cases = mapper.attention(actor.scope(), area(region(actor, regionCode)), LIST_LIMIT);
+        Map<Long, UnaryOperator<String>> text = disputes.textsFor(actor, cases.stream().map(AttentionCase::id).toList());
+        return cases.stream().map(c -> new AttentionCase(c.id(), c.caseNo(),
+                text.getOrDefault(c.id(), UnaryOperator.identity()).apply(c.title()),
+                c.villageName(), c.status(), c.level(), c.riskLevel(), c.dueAt(), c.overdue(), c.supervised()))
+                .toList();
     }
 
     /** 督办 orders of the period in the region with their response (at most 100, newest first). */
     @Transactional(readOnly = true)
     public List<SupervisionLine> supervisions(Actor actor, String regionCode, String from, String to) {
-        return mapper.supervisions(actor.scope(), area(region(actor, regionCode)), period(from, to), LIST_LIMIT);
+        List<SupervisionLine> lines = mapper.supervisions(actor.scope(), area(region(actor, regionCode)),
+                period(from, to), LIST_LIMIT);
+        Map<Long, UnaryOperator<String>> text = disputes.textsFor(actor,
+                lines.stream().map(SupervisionLine::caseId).collect(java.util.stream.Collectors.toSet()));
+        return lines.stream().map(s -> {
+            UnaryOperator<String> t = text.getOrDefault(s.caseId(), UnaryOperator.identity());
+            return new SupervisionLine(s.caseId(), s.caseNo(), t.apply(s.title()), s.caseStatus(), s.createdAt(),
+                    s.supervisor(), s.automatic(), t.apply(s.note()), s.dueAt(), s.respondedAt(), s.responder(),
+                    t.apply(s.responseNote()));
+        }).toList();
     }
 
     static void requireSupervisor(Actor actor) {

@@ -13,8 +13,8 @@ public final class Masking {
     /** An 18-character resident ID number (GB 11643) standing on its own in a text. */
     private static final Pattern ID_NUMBER = Pattern.compile(
             "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
-    /** A mainland mobile number standing on its own in a text. */
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    /** A mainland mobile number standing on its own in a text, also as +86… or written 138-1234-5678. */
+    private static final Pattern MOBILE = Pattern.compile("(?<![\\d+])(?:\\+?86[- ]?)?1[3-9]\\d(?:[- ]?\\d{4}){2}(?!\\d)");
 
     private Masking() {
     }

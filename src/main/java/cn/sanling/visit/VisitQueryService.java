@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.sanling.account.Actor;
+import cn.sanling.account.Role;
 import cn.sanling.category.Category;
 import cn.sanling.category.CategoryService;
 import cn.sanling.region.Household;
@@ -21,6 +22,7 @@ import cn.sanling.region.HouseholdTag;
 import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.region.Scope;
+import cn.sanling.support.Masking;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
 import cn.sanling.visit.VisitViews.CategoryRef;
@@ -56,7 +58,15 @@ public class VisitQueryService {
         if (row == null || !actor.scope().covers(row.gridCode)) {
             throw ProblemException.notFound("Visit " + id);
         }
-        return view(row, categoryNames());
+        return view(row, categoryNames(), readsAsWritten(actor));
+    }
+
+    /**
+     * Grid workers and mediators read a visit's findings as written; supervisors with any ID or mobile number in
+     * them masked, as a case's free text (a visit names no parties of its own).
+     */
+    private static boolean readsAsWritten(Actor actor) {
+        return actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR);
     }
 
     /** Query parameters of GET /api/v1/visits, as received. {@code regionCode}: a region or grid code. */
@@ -84,7 +94,8 @@ public class VisitQueryService {
         VisitFilter f = new VisitFilter(prefix, p.householdId(), p.campaignId(), kind, p.hazard(), visitor, p.from(),
                 p.to(), page * size, size);
         Map<String, String> names = categoryNames();
-        List<VisitView> items = mapper.search(f, actor.scope()).stream().map(r -> view(r, names)).toList();
+        boolean asWritten = readsAsWritten(actor);
+        List<VisitView> items = mapper.search(f, actor.scope()).stream().map(r -> view(r, names, asWritten)).toList();
         return new PageResult<>(items, page, size, mapper.count(f, actor.scope()));
     }
 
@@ -167,9 +178,9 @@ public class VisitQueryService {
         return names;
     }
 
-    static VisitView view(VisitRow r, Map<String, String> categoryNames) {
+    static VisitView view(VisitRow r, Map<String, String> categoryNames, boolean asWritten) {
         return new VisitView(r.id, r.gridCode, RegionLevel.VILLAGE.prefixOf(r.gridCode), r.householdId, r.address,
-                r.visitedAt, r.kind, r.findings, r.hazard,
+                r.visitedAt, r.kind, asWritten ? r.findings : Masking.text(r.findings, List.of()), r.hazard,
                 r.categoryCode == null ? null : new CategoryRef(r.categoryCode, categoryNames.get(r.categoryCode)),
                 r.campaignId, r.disputeId, r.caseNo, r.visitor, r.createdAt);
     }

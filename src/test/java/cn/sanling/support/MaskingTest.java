@@ -36,6 +36,12 @@ class MaskingTest {
     }
 
     @Test
+    void mobile_numbers_written_with_a_country_code_or_dashes_are_masked_too() {
+        assertThat(Masking.text("电话+8615912345678或159-8765-4321、159 8765 4321", List.of()))
+                .isEqualTo("电话+86*******5678或159******4321、159******4321");
+    }
+
+    @Test
     void free_text_leaves_what_is_not_personal_data() {
         assertThat(Masking.text("（2026）豫1202民特123号，面积120平方米，赔偿5000元", List.of("王")))
                 .as("numbers that are no ID or mobile number, and one-character names").isEqualTo(
