@@ -487,6 +487,12 @@ public class DisputeCommandService {
         String obligations = byParts ? v.text("agreement.obligations", parts.obligations(), 2000) : null;
         String performance = v.optionalText("agreement.performance", parts.performance(), 1000);
         LocalDate signedOn = signedOn(req, before, now, v);
+        if (type == AgreementType.ORAL && byParts) {
+            v.fail("agreement", "an oral agreement has no written parts; give its agreementText");
+        }
+        if (type == AgreementType.ORAL && signedOn != null) {
+            v.fail("signedOn", "an oral agreement is not signed");
+        }
         String text = byParts ? agreementText(facts, responsibility, obligations, performance, other, signedOn) : other;
         if (text != null && text.length() > 4000) {
             v.fail("agreement", "at most 4000 characters in all");
@@ -497,6 +503,8 @@ public class DisputeCommandService {
                 true);
         after.status = CaseStatus.RESOLVED;
         after.agreementType = type;
+        after.followUpFulfilled = null; // the 台账's 回访 is the new agreement's, none yet
+        after.followUpSatisfied = null;
         after.agreementText = text;
         after.fulfilment = fulfilment;
         after.resolvedAt = now;

@@ -297,7 +297,23 @@ public class CaseDocuments {
             case TOWNSHIP -> village.substring(0, 9);
             case COUNTY -> village.substring(0, 6);
         };
-        return regions.find(code).map(r -> r.name() + DEFAULT_COMMITTEE).orElse(DEFAULT_COMMITTEE);
+        return regions.find(code).map(r -> committeeOf(r.name())).orElse(DEFAULT_COMMITTEE);
+    }
+
+    /**
+     * A region's 人民调解委员会 by its usual name: a village's registered name ends in 村民委员会 or 居民委员会
+     * (交口村村民委员会), its committee is 交口村人民调解委员会; a township's or county's name is taken as it is.
+     */
+    static String committeeOf(String regionName) {
+        String name = regionName;
+        if (name.endsWith("村民委员会")) {
+            name = name.substring(0, name.length() - "村民委员会".length());
+            name = name.endsWith("村") ? name : name + "村";
+        } else if (name.endsWith("居民委员会")) {
+            name = name.substring(0, name.length() - "居民委员会".length());
+            name = name.endsWith("社区") ? name : name + "社区";
+        }
+        return name + DEFAULT_COMMITTEE;
     }
 
     /** A count of copies in words (一式三份), as documents write them. */

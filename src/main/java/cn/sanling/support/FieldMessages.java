@@ -52,6 +52,8 @@ public class FieldMessages {
             new Translation("not a valid phone number|a mobile \\(11 digits\\).*", "validation.phone"),
             new Translation("not a date and time|an ISO-8601 time with offset.*", "validation.dateTime"),
             new Translation("a date, e\\.g\\. .*", "validation.date"),
+            new Translation("an oral agreement has no written parts.*", "validation.oralParts"),
+            new Translation("an oral agreement is not signed", "validation.oralSigned"),
             new Translation("at most (\\d+) characters in all", "validation.maxLengthInAll"),
             new Translation("must not be before the case was accepted \\((\\S+)\\)", "validation.notBeforeAccepted"),
             new Translation("must not be before the agreement was signed \\((\\S+)\\)", "validation.notBeforeSigned"),

@@ -112,6 +112,7 @@ class AgreementHistoryApiTest {
 
         String text = pdfText(area.villageMediator, "/api/v1/disputes/" + id + "/documents/agreement");
         String villageName = area.villageName;
+        assertThat(villageName).as("the registered name the committee's is made from").endsWith("村民委员会");
         assertThat(text).as("each part under its own heading")
                 .containsSubsequence("纠纷主要事实、争议事项", "李四所建围墙越界0.3米", "各方当事人的责任", "李四负主要责任",
                         "协议内容（权利和义务）", "李四于2027年1月10日前拆除越界部分", "履行协议的方式、地点、期限",
@@ -119,7 +120,8 @@ class AgreementHistoryApiTest {
                 .as("not the report's text as the facts, nor a boilerplate for the performance")
                 .doesNotContain("张三与李四因围墙越界发生争执").doesNotContain("按上述协议内容约定的方式")
                 .as("copies in words, the village's committee, the day it was signed")
-                .contains("一式三份").contains(villageName + "人民调解委员会（印章）")
+                .contains("一式三份").contains(CaseDocuments.committeeOf(villageName) + "（印章）")
+                .doesNotContain("委员会人民调解委员会")
                 .contains(signedOn.getYear() + "年" + signedOn.getMonthValue() + "月" + signedOn.getDayOfMonth() + "日");
         LocalDate sessionDay = today.minusDays(6);
         assertThat(pdfText(area.villageMediator, "/api/v1/disputes/" + id + "/documents/dossier"))
@@ -151,6 +153,12 @@ class AgreementHistoryApiTest {
                 "fulfilment", "IMMEDIATE", "agreement", Map.of("obligations", "x"), "signedOn", "昨天"), "signedOn");
         assertValidationError(area.tryAct(area.villageMediator, id, "RECORD_SESSION", "note", "双方陈述",
                 "signedOn", today.plusDays(1).toString()), "signedOn");
+        // an oral agreement has neither written parts nor a signature
+        assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "ORAL",
+                "fulfilment", "IMMEDIATE", "agreement", parts()), "agreement");
+        assertValidationError(area.tryAct(area.villageMediator, id, "RESOLVE", "agreementType", "ORAL",
+                "fulfilment", "IMMEDIATE", "agreementText", "口头约定当场赔偿", "signedOn", today.toString()),
+                "signedOn");
         JsonNode c = area.as(area.villageMediator).get("/api/v1/disputes/" + id).json();
         assertThat(c.get("status").asString()).isEqualTo("MEDIATING");
         assertThat(c.get("version").asInt()).isEqualTo(version);
@@ -177,6 +185,7 @@ class AgreementHistoryApiTest {
                 "invalid-transition");
 
         area.act(area.gridWorker, id, "FOLLOW_UP", "fulfilled", false, "satisfied", false, "note", "围墙未拆");
+        assertThat(area.ledgerLine(id)).contains("未履行");
         JsonNode reopened = agreements(area.villageMediator, id);
         assertThat(reopened.size()).isEqualTo(1);
         assertThat(reopened.get(0).get("inForce").asBoolean()).as("found not fulfilled").isFalse();
@@ -188,6 +197,7 @@ class AgreementHistoryApiTest {
         assertThat(both.valueStream().map(a -> a.get("agreementText").asString()).toList())
                 .containsExactly("张三于本月底前拆除越界围墙，李四放弃其他请求。", "补充协议：李四本周内拆除，张三协助清运。");
         assertThat(both.valueStream().map(a -> a.get("inForce").asBoolean()).toList()).containsExactly(false, true);
+        assertThat(area.ledgerLine(id)).as("the 台账's 回访 is the new agreement's: none yet").doesNotContain("未履行");
         assertProblem(mediator.get("/api/v1/disputes/" + id + "/documents/agreement"), 409, "invalid-transition");
         assertProblem(mediator.post(base, Map.of("court", "湖滨区人民法院", "applicants", "张三、李四")), 409,
                 "invalid-transition");
@@ -227,6 +237,34 @@ class AgreementHistoryApiTest {
         String dossier = pdfText("sup_smx", "/api/v1/disputes/" + id + "/documents/dossier");
         assertThat(dossier).contains("参加人员：张*、李*").doesNotContain("张三").doesNotContain("李四")
                 .doesNotContain("13812345678").doesNotContain("11010519491231002X");
+    }
+
+    @Test
+    void a_supervisors_lists_and_visits_mask_them_too() {
+        long id = area.report().title("张三与李四宅基地纠纷").file();
+        area.act(area.villageMediator, id, "ACCEPT");
+        assertThat(api.as("sup_hubin").post("/api/v1/disputes/" + id + "/actions", Map.of("action", "SUPERVISE",
+                "note", "请尽快化解张三与李四纠纷（张三13812345678）")).status()).isEqualTo(200);
+        area.act(area.villageMediator, id, "RESPOND", "note", "已约谈张三，身份证11010519491231002X");
+
+        JsonNode order = api.as("sup_hubin").get("/api/v1/stats/supervisions?regionCode=" + area.village).json()
+                .get("items").valueStream().filter(s -> s.get("caseId").asLong() == id).findFirst().orElseThrow();
+        assertThat(order.get("title").asString()).isEqualTo("张*与李*宅基地纠纷");
+        assertThat(order.get("note").asString()).isEqualTo("请尽快化解张*与李*纠纷（张*138****5678）");
+        assertThat(order.get("responseNote").asString()).isEqualTo("已约谈张*，身份证1101**********002X");
+        assertThat(api.as("sup_hubin").get("/api/v1/disputes/" + id).json().get("title").asString())
+                .isEqualTo("张*与李*宅基地纠纷");
+        assertThat(area.as(area.villageMediator).get("/api/v1/disputes/" + id).json().get("title").asString())
+                .isEqualTo("张三与李四宅基地纠纷");
+
+        ApiResponse visit = area.as(area.gridWorker).post("/api/v1/visits", Map.of("gridCode", area.grid,
+                "address", "三组 7 号", "kind", "ROUTINE", "findings", "王某（电话13912345678）反映排水问题"));
+        assertThat(visit.status()).as("%s", visit).isEqualTo(201);
+        long visitId = visit.json().get("id").asLong();
+        assertThat(api.as("sup_hubin").get("/api/v1/visits/" + visitId).json().get("findings").asString())
+                .isEqualTo("王某（电话139****5678）反映排水问题");
+        assertThat(area.as(area.gridWorker).get("/api/v1/visits/" + visitId).json().get("findings").asString())
+                .isEqualTo("王某（电话13912345678）反映排水问题");
     }
 
     List<String> timelineNotes(String user, long id) {

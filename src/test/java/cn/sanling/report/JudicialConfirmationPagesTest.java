@@ -81,7 +81,8 @@ class JudicialConfirmationPagesTest {
     void others_read_it_and_only_mediators_record() {
         Page page = signedIn(area.gridWorker).get("/cases/" + resolved + "/judicial-confirmation");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain("id=\"apply-form\"");
+        assertThat(page.body()).doesNotContain("id=\"apply-form\"")
+                .as("and says who records them").contains("id=\"mediators-record\"").contains("由调解员记录");
         Browser outside = new Browser(api.baseUrl());
         outside.signIn("med_daying", TestApi.DEMO_PASSWORD);
         assertThat(outside.get("/cases/" + resolved + "/judicial-confirmation").status()).isEqualTo(404);
