@@ -4,10 +4,6 @@ import static cn.sanling.testing.Problems.assertProblem;
 import static cn.sanling.testing.Problems.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Pdfs;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -81,14 +75,7 @@ class AgreementHistoryApiTest {
     }
 
     String pdfText(String user, String path) throws Exception {
-        String token = user.startsWith("t_") ? api.login(user, TestUsers.PASSWORD) : api.login(user);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                .header("Authorization", "Bearer " + token).build();
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
-        try (PDDocument doc = Loader.loadPDF(r.body())) {
-            return new PDFTextStripper().getText(doc);
-        }
+        return Pdfs.text(api, user, path);
     }
 
     @Test

@@ -4,26 +4,18 @@ import static cn.sanling.testing.Problems.assertProblem;
 import static cn.sanling.testing.Problems.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Pdfs;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -59,22 +51,7 @@ class DocumentApiTest {
     }
 
     String pdfText(String user, String path) throws Exception {
-        String token = user.startsWith("t_") ? api.login(user, TestUsers.PASSWORD) : api.login(user);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                .header("Authorization", "Bearer " + token).build();
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
-        String disposition = r.headers().firstValue("Content-Disposition").orElseThrow();
-        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("UTF-8''") + 7), StandardCharsets.UTF_8))
-                .endsWith(".pdf");
-        // kept for people to look at: target/documents/<user>-<document>.pdf
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
-        java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.write(dir.resolve(user + "-" + path.substring(path.lastIndexOf('/') + 1) + ".pdf"), r.body());
-        try (PDDocument doc = Loader.loadPDF(r.body())) {
-            return new PDFTextStripper().getText(doc);
-        }
+        return Pdfs.text(api, user, path);
     }
 
     @Test
