@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.sanling.account.Actor;
@@ -292,6 +293,15 @@ public class DisputeCommandService {
         row.phoneEnc = pii.encrypt(p.phone());
         row.phoneHash = pii.hash(p.phone());
         return row;
+    }
+
+    /**
+     * Holds the case's row until the caller's transaction ends, so that another module's records about the case
+     * (司法确认 applications) are checked and written one at a time: a form sent twice at once records once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hold(long caseId) {
+        mapper.lockCase(caseId);
     }
 
     /**

@@ -110,6 +110,9 @@ interface DisputeMapper {
 
     Long findIdempotentCase(@Param("username") String username, @Param("key") String key);
 
+    /** Locks the case's row until the transaction ends (records kept beside the case, checked one at a time). */
+    Long lockCase(@Param("id") long id);
+
     /** A plain (non-locking) read: does the counter row exist? */
     int counterExists(@Param("county") String county, @Param("year") int year);
 

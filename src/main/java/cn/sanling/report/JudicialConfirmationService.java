@@ -59,6 +59,7 @@ public class JudicialConfirmationService {
     public JudicialConfirmation apply(Actor actor, long caseId, JudicialConfirmation.Application req) {
         CaseView c = disputes.get(actor, caseId);
         requireMediator(actor);
+        commands.hold(caseId); // one application at a time per case, also when a form is sent twice at once
         AgreementEntry agreement = inForce(actor, caseId);
         String refusal = refusal(agreement, mapper.confirmations(caseId));
         if (refusal != null) {

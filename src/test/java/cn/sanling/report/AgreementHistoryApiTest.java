@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.AtOnce;
 import cn.sanling.testing.Pdfs;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
@@ -159,8 +160,11 @@ class AgreementHistoryApiTest {
         area.resolve(id); // "张三于本月底前拆除越界围墙，李四放弃其他请求。"
         String base = "/api/v1/disputes/" + id + "/judicial-confirmation";
         TestApi.Caller mediator = area.as(area.villageMediator);
-        long first = mediator.post(base, Map.of("court", "湖滨区人民法院", "applicants", "张三、李四")).json()
-                .get("id").asLong();
+        // the form sent twice at once records one application; the other is told one is waiting
+        List<ApiResponse> twice = AtOnce.run(2, i -> mediator.post(base, Map.of("court", "湖滨区人民法院",
+                "applicants", "张三、李四")));
+        assertThat(twice).extracting(ApiResponse::status).containsExactlyInAnyOrder(201, 409);
+        long first = twice.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().get("id").asLong();
         assertProblem(mediator.post(base, Map.of("court", "湖滨区人民法院", "applicants", "张三、李四")), 409,
                 "invalid-transition");
         assertValidationError(mediator.post(base + "/" + first + "/result", Map.of("result", "CONFIRMED",
