@@ -24,6 +24,14 @@ public record Actor(long id, String username, String displayName, Role role, Str
         return role == r;
     }
 
+    /**
+     * The handlers (mediators, grid workers), who may reveal a case's parties (SPEC §6) and so read its free text as
+     * written; everyone else sees the parties' data masked.
+     */
+    public boolean revealsParties() {
+        return role == Role.MEDIATOR || role == Role.GRID_WORKER;
+    }
+
     /** Refuses (403) anyone but an administrator; {@code doing} ends the sentence "Only administrators …". */
     public void requireAdmin(String doing) {
         if (role != Role.ADMIN) {

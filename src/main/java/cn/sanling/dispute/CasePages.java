@@ -317,7 +317,7 @@ class CasePages {
                 : regions.grid(c.gridCode()).map(Grid::name).orElse(null));
         model.addAttribute("actions", ActionRules.available(actor, c));
         model.addAttribute("reassignLevels", ActionRules.reassignLevels(actor, c));
-        model.addAttribute("mayReveal", actor.is(Role.MEDIATOR) || actor.is(Role.GRID_WORKER));
+        model.addAttribute("mayReveal", actor.revealsParties());
         model.addAttribute("revealed", revealed);
         model.addAttribute("form", form);
         model.addAttribute("openAction", openAction);

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.sanling.account.Actor;
-import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.dispute.Views.CaseView;
@@ -57,17 +56,17 @@ public class DisputeQueryService {
     }
 
     /**
-     * Whether the actor reads a case's free text (title, description, notes, reasons, agreements) as written: handlers
-     * (mediators, grid workers), who may reveal the parties anyway. Anyone else reads it with the parties' names, ID
-     * numbers and mobile numbers masked, as the parties' own fields are (SPEC §6).
+     * Whether the actor reads a case's free text (title, description, notes, reasons, agreements) as written: handlers,
+     * who may reveal the parties anyway. Anyone else reads it with the parties' names, ID numbers and mobile numbers
+     * masked, as the parties' own fields are (SPEC §6).
      */
     private static boolean readsAsWritten(Actor actor) {
-        return actor.is(Role.MEDIATOR) || actor.is(Role.GRID_WORKER);
+        return actor.revealsParties();
     }
 
     /** The case's free text as the actor may read it (see {@link #readsAsWritten}); the case must be visible. */
     public UnaryOperator<String> textFor(Actor actor, long id) {
-        return readsAsWritten(actor) ? UnaryOperator.identity() : masked(mapper.parties(List.of(id)));
+        return textsFor(actor, List.of(id)).getOrDefault(id, UnaryOperator.identity());
     }
 
     /** {@link #textFor} for many cases at once (the statistics' lists): one read of their parties. */
@@ -258,7 +257,7 @@ public class DisputeQueryService {
 
     private PartyView unmasked(Actor actor, long caseId, long partyId) {
         DisputeRow row = requireVisible(actor, caseId);
-        if (!actor.is(Role.MEDIATOR) && !actor.is(Role.GRID_WORKER)) {
+        if (!actor.revealsParties()) {
             throw ProblemException.forbidden("Only handlers (mediators, grid workers) may reveal party details");
         }
         PartyRow p = mapper.parties(List.of(row.id)).stream().filter(x -> x.id == partyId).findFirst()

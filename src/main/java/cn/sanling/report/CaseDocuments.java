@@ -35,7 +35,6 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import cn.sanling.account.AccountService;
 import cn.sanling.account.Actor;
-import cn.sanling.account.Role;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.dispute.DisputeQueryService;
@@ -345,7 +344,7 @@ public class CaseDocuments {
 
     /** Unmasked for handlers (each reveal audited by the dispute module), masked for everyone else. */
     private List<PartyView> parties(Actor actor, CaseView c) {
-        if (actor.is(Role.MEDIATOR) || actor.is(Role.GRID_WORKER)) {
+        if (actor.revealsParties()) {
             List<PartyView> full = new ArrayList<>();
             for (PartyView p : c.parties()) {
                 full.add(disputes.reveal(actor, c.id(), p.id()));

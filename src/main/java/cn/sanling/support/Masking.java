@@ -28,25 +28,13 @@ public final class Masking {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = replace(ID_NUMBER, text, Masking::idNumber);
-        out = replace(MOBILE, out, Masking::phone);
+        String out = ID_NUMBER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(idNumber(m.group())));
+        out = MOBILE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(phone(m.group())));
         for (String name : names.stream().filter(n -> n != null && n.codePointCount(0, n.length()) > 1).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
             out = out.replace(name, name(name));
         }
         return out;
-    }
-
-    private static String replace(Pattern p, String text, java.util.function.UnaryOperator<String> mask) {
-        Matcher m = p.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder();
-        do {
-            m.appendReplacement(b, Matcher.quoteReplacement(mask.apply(m.group())));
-        } while (m.find());
-        return m.appendTail(b).toString();
     }
 
     /** Keeps the first character (the family name): 张三 → 张*, 欧阳娜娜 → 欧***. */

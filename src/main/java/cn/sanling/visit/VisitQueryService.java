@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.sanling.account.Actor;
-import cn.sanling.account.Role;
 import cn.sanling.category.Category;
 import cn.sanling.category.CategoryService;
 import cn.sanling.region.Household;
@@ -66,7 +65,7 @@ public class VisitQueryService {
      * them masked, as a case's free text (a visit names no parties of its own).
      */
     private static boolean readsAsWritten(Actor actor) {
-        return actor.is(Role.GRID_WORKER) || actor.is(Role.MEDIATOR);
+        return actor.revealsParties();
     }
 
     /** Query parameters of GET /api/v1/visits, as received. {@code regionCode}: a region or grid code. */
