@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -71,8 +72,23 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             RecoverableDataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseDown(RuntimeException e, WebRequest request) {
         log.warn("Database unavailable: {}", e.getMessage());
-        ResponseEntity<Object> answer = problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                "The database is temporarily unavailable; retry shortly", null), request);
+        return retryLater("unavailable", "The database is temporarily unavailable; retry shortly", request);
+    }
+
+    /**
+     * A lock wait that timed out (or a deadlock): the database is up, another transaction held the rows this one
+     * needed — e.g. the county's case counter while a long load numbers its cases. Nothing was written.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> busy(PessimisticLockingFailureException e, WebRequest request) {
+        log.warn("Lock not acquired: {}", e.getMessage());
+        return retryLater("busy", "Another change is holding the same records; nothing was saved, retry shortly",
+                request);
+    }
+
+    private ResponseEntity<Object> retryLater(String type, String detail, WebRequest request) {
+        ResponseEntity<Object> answer = problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, type, detail,
+                null), request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
