@@ -46,6 +46,7 @@ import cn.sanling.account.Actor;
 import cn.sanling.audit.AuditEvent;
 import cn.sanling.audit.AuditLog;
 import cn.sanling.region.Region;
+import cn.sanling.support.DatabaseTimeZone;
 import cn.sanling.support.Masking;
 import cn.sanling.support.PiiCipher;
 import cn.sanling.support.ProblemException;
@@ -86,6 +87,8 @@ public class LedgerService implements DisposableBean {
     private final int maxExports;
     private final Semaphore exports;
     private final Duration exportWait;
+    /** The zone whose wall time the stored DATETIMEs hold (see day). */
+    private final ZoneId stored;
     /** A reader thread per running export (the permits bound them to {@code maxExports}). */
     private final ExecutorService readers;
 
@@ -104,6 +107,7 @@ public class LedgerService implements DisposableBean {
         this.maxExports = maxExports;
         this.exports = new Semaphore(maxExports, true);
         this.exportWait = exportWait;
+        this.stored = DatabaseTimeZone.storedZone(jdbc.getDataSource());
         AtomicInteger n = new AtomicInteger();
         this.readers = Executors.newFixedThreadPool(maxExports, r -> {
             Thread t = new Thread(r, "ledger-reader-" + n.incrementAndGet());
@@ -382,9 +386,6 @@ public class LedgerService implements DisposableBean {
         private int[] col;
         /** The server's id of the connection reading (MySQL, MariaDB), to stop its statement; -1 on other databases. */
         long connectionId = -1;
-        /** The zone whose wall time the stored DATETIMEs hold (see day), taken once for the export. */
-        private final ZoneId stored = ZoneId.systemDefault();
-
         Rows(Handoff handoff) {
             this.handoff = handoff;
         }
@@ -576,9 +577,9 @@ public class LedgerService implements DisposableBean {
     }
 
     /**
-     * The day in Period.ZONE of a stored DATETIME, which holds the wall time of {@code stored}, the JVM's zone (as
-     * MyBatis' InstantTypeHandler reads it back through a Timestamp; read as a LocalDateTime, without a Calendar per
-     * value).
+     * The day in Period.ZONE of a stored DATETIME, which holds the wall time of {@code stored}: UTC on MySQL and
+     * MariaDB whatever the JVM's zone, the JVM's zone on H2 (DatabaseTimeZone.storedZone). Read as a LocalDateTime,
+     * without a Calendar per value.
      */
     private static LocalDate day(ResultSet rs, int column, ZoneId stored) throws SQLException {
         LocalDateTime t = rs.getObject(column, LocalDateTime.class);

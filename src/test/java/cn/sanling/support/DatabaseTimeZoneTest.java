@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.TimeZone;
 
 import javax.sql.DataSource;
@@ -20,9 +22,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.TestApi;
+import cn.sanling.testing.TestArea;
 import cn.sanling.testing.TestDatabase;
+import cn.sanling.testing.TestUsers;
 
-/** On MariaDB every node stores an instant as the same UTC wall-clock time, whatever its JVM's zone. */
+/**
+ * On MariaDB every node stores an instant as the same UTC wall-clock time, whatever its JVM's zone, and what reads
+ * those wall-clock times itself (the 台账) reads them as UTC.
+ */
 @SanlingIntegrationTest
 class DatabaseTimeZoneTest {
 
@@ -30,6 +38,10 @@ class DatabaseTimeZoneTest {
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestApi api;
+    @Autowired
+    TestUsers users;
 
     @Test
     void the_applications_connections_run_in_utc() {
@@ -64,5 +76,44 @@ class DatabaseTimeZoneTest {
         } finally {
             TimeZone.setDefault(before);
         }
+    }
+
+    /**
+     * A county server usually runs in Asia/Shanghai. A case accepted at 00:30 on 1 April, Beijing time, is stored
+     * as 2026-03-31 16:30 (UTC); the 台账 read that wall time as the JVM's and printed 受理日期 2026-03-31.
+     */
+    @Test
+    void the_ledger_prints_the_county_day_on_a_node_in_china() {
+        assumeTrue(TestDatabase.current() == TestDatabase.MARIADB, "a MySQL/MariaDB setting");
+        TestArea area = TestArea.inTownship(api, users, "411202002", 9);
+        long id = area.report().title("凌晨受理").file();
+        area.act(area.villageMediator, id, "ACCEPT");
+        jdbc.update("UPDATE dispute SET accepted_at = ? WHERE id = ?",
+                Timestamp.from(Instant.parse("2026-03-31T16:30:00Z")), id);
+        TimeZone before = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        try {
+            assertThat(area.ledgerLine(id).split(",", -1)[1]).as("受理日期").isEqualTo("2026-04-01");
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
+
+    @Test
+    void the_stored_zone_is_utc_on_mysql_unless_the_url_names_one_and_the_jvms_on_h2() {
+        assertThat(DatabaseTimeZone.storedZone(pool("jdbc:mysql://db:3306/sanling?nullCatalogMeansCurrent=true")))
+                .isEqualTo(ZoneOffset.UTC);
+        assertThat(DatabaseTimeZone.storedZone(pool("jdbc:mysql://db/s?a=1&connectionTimeZone=Asia%2FShanghai")))
+                .isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(DatabaseTimeZone.storedZone(pool("jdbc:mysql://db/s?serverTimezone=LOCAL")))
+                .isEqualTo(ZoneId.systemDefault());
+        assertThat(DatabaseTimeZone.storedZone(pool("jdbc:h2:mem:x;MODE=MySQL"))).isEqualTo(ZoneId.systemDefault());
+    }
+
+    /** A pool that is never opened: only its URL is read. */
+    private static HikariDataSource pool(String url) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(url);
+        return ds;
     }
 }
