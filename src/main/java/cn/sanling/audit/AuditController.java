@@ -1,6 +1,5 @@
 package cn.sanling.audit;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.security.core.Authentication;
 
 import cn.sanling.region.Scope;
+import cn.sanling.support.TimeBound;
 
 /** GET /api/v1/audit and /api/v1/audit/verify (AUDITOR; SUPERVISOR read only in scope). */
 @RestController
@@ -33,10 +33,11 @@ class AuditController {
             @RequestParam(required = false) String caseNo,
             @RequestParam(name = "actor", required = false) String user,
             @RequestParam(required = false) String action,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) TimeBound from, @RequestParam(required = false) TimeBound to,
             @RequestParam(required = false) Long beforeId, @RequestParam(required = false) Integer limit) {
         return Map.of("items", trail.search(AuditTrail.readerScope(auth.getAuthorities(), scope),
-                new AuditTrail.Filter(caseId, caseNo, user, action, from, to, beforeId, limit)));
+                new AuditTrail.Filter(caseId, caseNo, user, action, TimeBound.start(from),
+                        TimeBound.end(to), beforeId, limit)));
     }
 
     /** {@code {valid, entries, firstBrokenId?}} */

@@ -1,7 +1,6 @@
 package cn.sanling.dispute;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +27,7 @@ import cn.sanling.dispute.Views.TimelineEntry;
 import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.PageResult;
 import cn.sanling.support.ProblemException;
+import cn.sanling.support.TimeBound;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
@@ -82,11 +82,11 @@ class DisputeController {
             @RequestParam(required = false) String regionCode, @RequestParam(required = false) String riskLevel,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean supervised,
             @RequestParam(required = false) String source,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String q, @RequestParam(required = false) TimeBound from,
+            @RequestParam(required = false) TimeBound to, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
         return queries.list(actor, new DisputeQueryService.ListParams(status, level, categoryCode, regionCode, riskLevel,
-                overdue, supervised, source, q, from, to, page, size, sort));
+                overdue, supervised, source, q, TimeBound.start(from), TimeBound.end(to), page, size, sort));
     }
 
     @GetMapping("/disputes/{id}")

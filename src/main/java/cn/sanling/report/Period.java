@@ -3,18 +3,17 @@ package cn.sanling.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 import cn.sanling.support.ProblemException;
+import cn.sanling.support.TimeBound;
 
 /**
  * A reporting period [from, to). Query parameters take a date ({@code 2026-01-01}, start of that day in China; for
- * {@code to} the whole day is included) or an ISO-8601 instant with offset. Default: the current calendar year; with
+ * {@code to} the whole day is included) or an ISO-8601 instant with offset ({@link TimeBound}). Default: the current calendar year; with
  * only {@code from}, up to the end of the current year (or of {@code from}'s year, if later); with only {@code to},
  * from the first day of {@code to}'s year.
  */
@@ -27,8 +26,8 @@ public record Period(Instant from, Instant to) {
 
     public static Period parse(String from, String to, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
-        Instant f = from == null || from.isBlank() ? null : parse("from", from.strip(), false);
-        Instant t = to == null || to.isBlank() ? null : parse("to", to.strip(), true);
+        Instant f = TimeBound.start(TimeBound.parse("from", from));
+        Instant t = TimeBound.end(TimeBound.parse("to", to));
         if (f == null) {
             LocalDate anchor = t == null ? today : t.minusMillis(1).atZone(ZONE).toLocalDate();
             f = anchor.withDayOfYear(1).atStartOfDay(ZONE).toInstant();
@@ -42,18 +41,6 @@ public record Period(Instant from, Instant to) {
             throw ProblemException.badRequest("from", "must be before 'to'");
         }
         return new Period(f, t);
-    }
-
-    private static Instant parse(String field, String value, boolean endOfDay) {
-        try {
-            if (value.length() == 10) {
-                LocalDate d = LocalDate.parse(value);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZONE).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "a date (2026-01-31) or an ISO-8601 instant with offset");
-        }
     }
 
     /**

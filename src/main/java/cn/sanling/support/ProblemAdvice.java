@@ -60,7 +60,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-        return problem(ProblemException.badRequest(e.getName(), "invalid value"), request);
+        return problem(ProblemException.badRequest(e.getName(), expected(e.getRequiredType())), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -160,6 +160,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static String expected(Class<?> type) {
         if (type == null) {
             return "a value of another type";
+        }
+        if (type == TimeBound.class) {
+            return TimeBound.EXPECTED;
         }
         if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
             return "an ISO-8601 time with offset, e.g. 2026-03-01T08:30:00+08:00";

@@ -1,7 +1,6 @@
 package cn.sanling.visit;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.sanling.account.Actor;
 import cn.sanling.support.IdempotencyKeys;
 import cn.sanling.support.PageResult;
+import cn.sanling.support.TimeBound;
 import cn.sanling.visit.VisitRequests.CampaignRequest;
 import cn.sanling.visit.VisitRequests.VisitRequest;
 import cn.sanling.visit.VisitViews.CampaignView;
@@ -65,11 +65,11 @@ class VisitController {
             @RequestParam(required = false) String gridCode, @RequestParam(required = false) Long householdId,
             @RequestParam(required = false) Long campaignId, @RequestParam(required = false) String kind,
             @RequestParam(required = false) Boolean hazard, @RequestParam(required = false) String visitor,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) TimeBound from, @RequestParam(required = false) TimeBound to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         String where = gridCode != null && !gridCode.isBlank() ? gridCode : regionCode;
         return queries.list(actor, new VisitQueryService.ListParams(where, householdId, campaignId, kind, hazard,
-                visitor, from, to, page, size));
+                visitor, TimeBound.start(from), TimeBound.end(to), page, size));
     }
 
     @GetMapping("/visits/{id}")
