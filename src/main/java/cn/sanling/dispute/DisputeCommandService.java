@@ -686,12 +686,29 @@ public class DisputeCommandService {
                 .withEffects(() -> process.moveMediationDeadline(before.processInstanceId, until));
     }
 
+    /**
+     * A new risk level, with a reason. A PENDING case re-graded RED gets RED's acceptance deadline from now
+     * ({@code sanling.sla.accept-red}) when that is sooner than the one it has; a lower grade keeps its deadline.
+     */
     private Step regrade(ActionRequest req, DisputeRow before, DisputeRow after, Instant now, FieldChecks v) {
         RiskLevel risk = v.required("riskLevel", req.riskLevel(), RiskLevel.class);
         String reason = v.text("reason", req.reason(), 1000);
+        if (risk != null && risk == before.riskLevel) {
+            v.fail("riskLevel", "the case is " + risk + " already");
+        }
         after.riskLevel = risk == null ? before.riskLevel : risk;
+        boolean red = risk == RiskLevel.RED && before.riskLevel != RiskLevel.RED;
+        Instant redDue = now.plus(sla.acceptFor(RiskLevel.RED));
+        boolean sooner = red && before.status == CaseStatus.PENDING && !before.overdue && before.dueAt != null
+                && redDue.isBefore(before.dueAt);
+        if (sooner) {
+            after.dueAt = redDue;
+        }
         return Step.of(ACTIVE, before.riskLevel + " → " + risk + ": " + reason).withEffects(() -> {
-            if (risk == RiskLevel.RED && before.riskLevel != RiskLevel.RED) {
+            if (sooner) {
+                process.moveAcceptDeadline(before.processInstanceId, redDue);
+            }
+            if (red) {
                 notifyRegradedRed(after, now, Actor.SYSTEM.username());
             }
         });

@@ -2,6 +2,7 @@ package cn.sanling.dispute;
 
 import static cn.sanling.dispute.Reports.action;
 import static cn.sanling.testing.Problems.assertProblem;
+import static cn.sanling.testing.Problems.assertValidationError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -36,6 +37,8 @@ class DisputeLifecycleApiTest {
     TaskService tasks;
     @Autowired
     ManagementService management;
+    @Autowired
+    SlaSettings sla;
 
     CaseSteps steps;
 
@@ -317,12 +320,25 @@ class DisputeLifecycleApiTest {
     @Test
     void a_village_case_regraded_red_stays_with_the_village_and_its_alerts_say_so() {
         long id = steps.report("gw_jiaokou", Reports.neighbourDispute());
+        Instant dueBefore = Instant.parse(steps.get("med_jiaokou", id).get("dueAt").asString());
 
+        Instant asked = Instant.now();
         steps.act("med_jiaokou", id, action("REGRADE", "riskLevel", "RED", "reason", "扬言报复"));
 
         JsonNode c = steps.get("med_jiaokou", id);
         assertThat(c.get("riskLevel").asString()).isEqualTo("RED");
         assertThat(c.get("level").asString()).isEqualTo("VILLAGE");
+        // RED's acceptance deadline (sanling.sla.accept-red) from the re-grade, sooner than the one it had
+        Instant due = Instant.parse(c.get("dueAt").asString());
+        assertThat(due).isBefore(dueBefore).isBetween(asked.plus(sla.acceptFor(RiskLevel.RED)).minusSeconds(1),
+                Instant.now().plus(sla.acceptFor(RiskLevel.RED)));
+        String pid = jdbc.queryForObject("SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+        Instant timer = management.createTimerJobQuery().processInstanceId(pid).elementId("acceptTimer")
+                .singleResult().getDuedate().toInstant();
+        assertThat(timer.truncatedTo(ChronoUnit.SECONDS)).isEqualTo(due.truncatedTo(ChronoUnit.SECONDS));
+        assertValidationError(steps.tryAct("med_jiaokou", id, action("REGRADE", "riskLevel", "RED", "reason", "再次")),
+                "riskLevel");
+        assertThat(steps.get("med_jiaokou", id).get("version").asInt()).isEqualTo(c.get("version").asInt());
         List<String> notes = api.as("med_jiaokou").get("/api/v1/disputes/" + id + "/timeline").json().valueStream()
                 .filter(e -> e.get("action").asString().equals("NOTIFY")).map(e -> e.get("note").asString()).toList();
         assertThat(notes).as("police and township alerted, no skip-level claimed: the case stays at the village")
