@@ -167,7 +167,7 @@ public class CampaignService {
         Map<Long, java.time.Instant> last = visitQueries.lastVisits(actor.scope(), at, null);
         return visitQueries.allHouseholds(actor.scope(), at).stream().filter(h -> !visited.contains(h.id()))
                 .sorted((a, b) -> Boolean.compare(b.tags() != null, a.tags() != null))
-                .map(h -> VisitQueryService.householdView(h, last.get(h.id()))).toList();
+                .map(h -> VisitQueryService.householdView(h, last.get(h.id()), actor)).toList();
     }
 
     private String at(Actor actor, CampaignRow c, String regionCode) {

@@ -202,7 +202,7 @@ class VisitPages {
         model.addAttribute("form", form);
         model.addAttribute("grids", grids);
         model.addAttribute("households", queries.allHouseholds(actor.scope(), grid).stream()
-                .map(h -> VisitQueryService.householdView(h, null)).toList());
+                .map(h -> VisitQueryService.householdView(h, null, actor)).toList());
         model.addAttribute("campaigns", active);
         model.addAttribute("kinds", VisitKind.values());
         model.addAttribute("categories", categories.tree());

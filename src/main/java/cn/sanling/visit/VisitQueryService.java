@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.sanling.account.Actor;
 import cn.sanling.category.Category;
 import cn.sanling.category.CategoryService;
+import cn.sanling.dispute.DisputeQueryService;
 import cn.sanling.region.Household;
 import cn.sanling.region.HouseholdService;
 import cn.sanling.region.HouseholdTag;
@@ -38,10 +41,12 @@ public class VisitQueryService {
     private final RegionService regions;
     private final HouseholdService households;
     private final CategoryService categories;
+    private final DisputeQueryService disputes;
     private final Clock clock;
 
     VisitQueryService(VisitMapper mapper, RegionService regions, HouseholdService households,
-            CategoryService categories, Clock clock) {
+            CategoryService categories, DisputeQueryService disputes, Clock clock) {
+        this.disputes = disputes;
         this.mapper = mapper;
         this.regions = regions;
         this.households = households;
@@ -57,12 +62,13 @@ public class VisitQueryService {
         if (row == null || !actor.scope().covers(row.gridCode)) {
             throw ProblemException.notFound("Visit " + id);
         }
-        return view(row, categoryNames(), readsAsWritten(actor));
+        return views(actor, List.of(row), categoryNames()).get(0);
     }
 
     /**
      * Grid workers and mediators read a visit's findings as written; supervisors with any ID or mobile number in
-     * them masked, as a case's free text (a visit names no parties of its own).
+     * them masked, as a case's free text, and the names a visit's findings are likely to hold: the household head's
+     * and those of the parties of the case the visit reported.
      */
     private static boolean readsAsWritten(Actor actor) {
         return actor.revealsParties();
@@ -92,9 +98,7 @@ public class VisitQueryService {
         }
         VisitFilter f = new VisitFilter(prefix, p.householdId(), p.campaignId(), kind, p.hazard(), visitor, p.from(),
                 p.to(), page * size, size);
-        Map<String, String> names = categoryNames();
-        boolean asWritten = readsAsWritten(actor);
-        List<VisitView> items = mapper.search(f, actor.scope()).stream().map(r -> view(r, names, asWritten)).toList();
+        List<VisitView> items = views(actor, mapper.search(f, actor.scope()), categoryNames());
         return new PageResult<>(items, page, size, mapper.count(f, actor.scope()));
     }
 
@@ -115,8 +119,9 @@ public class VisitQueryService {
         requireReader(actor);
         PageResult<Household> hs = households.list(actor.scope(), prefix, tag, page, size);
         Map<Long, Instant> last = lastVisits(actor.scope(), prefix, null);
-        return new PageResult<>(hs.items().stream().map(h -> householdView(h, last.get(h.id()))).toList(), hs.page(),
-                hs.size(), hs.total());
+        boolean asWritten = readsAsWritten(actor);
+        return new PageResult<>(hs.items().stream().map(h -> householdView(h, last.get(h.id()), asWritten)).toList(),
+                hs.page(), hs.size(), hs.total());
     }
 
     /** A household in scope with its latest visit, else 404. */
@@ -125,7 +130,7 @@ public class VisitQueryService {
         requireReader(actor);
         Household h = households.get(id, actor.scope());
         Map<Long, Instant> last = lastVisits(actor.scope(), h.gridCode(), null);
-        return householdView(h, last.get(h.id()));
+        return householdView(h, last.get(h.id()), readsAsWritten(actor));
     }
 
     /**
@@ -139,7 +144,7 @@ public class VisitQueryService {
         Map<Long, Instant> ever = lastVisits(actor.scope(), prefix, null);
         return allHouseholds(actor.scope(), prefix).stream().filter(h -> !recent.containsKey(h.id()))
                 .sorted((a, b) -> Boolean.compare(b.tags() != null, a.tags() != null))
-                .limit(limit).map(h -> householdView(h, ever.get(h.id()))).toList();
+                .limit(limit).map(h -> householdView(h, ever.get(h.id()), readsAsWritten(actor))).toList();
     }
 
     /** Every household under a village or grid in the scope (bounded: a village has a few thousand at most). */
@@ -164,9 +169,15 @@ public class VisitQueryService {
         return last;
     }
 
-    static HouseholdView householdView(Household h, Instant lastVisitedAt) {
+    /** A household as the actor reads it: the head's name masked for whoever may not reveal the parties. */
+    static HouseholdView householdView(Household h, Instant lastVisitedAt, boolean asWritten) {
         return new HouseholdView(h.id(), h.gridCode(), RegionLevel.VILLAGE.prefixOf(h.gridCode()), h.address(),
-                h.headName(), h.members(), HouseholdService.tags(h.tags()), h.createdAt(), lastVisitedAt);
+                asWritten ? h.headName() : Masking.name(h.headName()), h.members(), HouseholdService.tags(h.tags()),
+                h.createdAt(), lastVisitedAt);
+    }
+
+    static HouseholdView householdView(Household h, Instant lastVisitedAt, Actor actor) {
+        return householdView(h, lastVisitedAt, readsAsWritten(actor));
     }
 
     Map<String, String> categoryNames() {
@@ -177,9 +188,22 @@ public class VisitQueryService {
         return names;
     }
 
-    static VisitView view(VisitRow r, Map<String, String> categoryNames, boolean asWritten) {
+    private List<VisitView> views(Actor actor, List<VisitRow> rows, Map<String, String> categoryNames) {
+        if (readsAsWritten(actor)) {
+            return rows.stream().map(r -> view(r, categoryNames, r.findings)).toList();
+        }
+        Map<Long, UnaryOperator<String>> cases = disputes.textsFor(actor,
+                rows.stream().map(r -> r.disputeId).filter(Objects::nonNull).distinct().toList());
+        return rows.stream().map(r -> {
+            String findings = r.disputeId == null ? r.findings
+                    : cases.getOrDefault(r.disputeId, UnaryOperator.identity()).apply(r.findings);
+            return view(r, categoryNames, Masking.text(findings, r.headName == null ? List.of() : List.of(r.headName)));
+        }).toList();
+    }
+
+    private static VisitView view(VisitRow r, Map<String, String> categoryNames, String findings) {
         return new VisitView(r.id, r.gridCode, RegionLevel.VILLAGE.prefixOf(r.gridCode), r.householdId, r.address,
-                r.visitedAt, r.kind, asWritten ? r.findings : Masking.text(r.findings, List.of()), r.hazard,
+                r.visitedAt, r.kind, findings, r.hazard,
                 r.categoryCode == null ? null : new CategoryRef(r.categoryCode, categoryNames.get(r.categoryCode)),
                 r.campaignId, r.disputeId, r.caseNo, r.visitor, r.createdAt);
     }

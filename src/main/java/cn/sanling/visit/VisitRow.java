@@ -20,4 +20,6 @@ class VisitRow {
     Instant createdAt;
     /** The key of the form or request that logged it (V19), unique per visitor; null without one. */
     String submissionKey;
+    /** The visited household's head (read with the visit, for masking the findings); null for a free address. */
+    String headName;
 }
