@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 
 import cn.sanling.account.Actor;
+import cn.sanling.support.TimeBound;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The 三零 API: incidents register and evaluation (SUPERVISOR). */
@@ -45,11 +46,21 @@ class SanlingController {
     record VoidRequest(String reason) {
     }
 
-    /** {@code {items:[incident]}}, newest first, voided ones included (marked). */
+    /**
+     * {@code {items:[incident]}}, newest first (at most 500), voided ones included (marked); by region, type, year
+     * and period ({@code from}/{@code to} as for the case list).
+     */
     @GetMapping("/incidents")
     Map<String, List<Incident>> list(Actor actor, @RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) String type, @RequestParam(required = false) Integer year) {
-        return Map.of("items", service.list(actor, regionCode, type, year));
+            @RequestParam(required = false) String type, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) TimeBound from, @RequestParam(required = false) TimeBound to) {
+        return Map.of("items", service.list(actor, regionCode, type, year, TimeBound.start(from), TimeBound.end(to)));
+    }
+
+    /** One incident of the register (what a 201's Location names). */
+    @GetMapping("/incidents/{id}")
+    Incident get(Actor actor, @PathVariable long id) {
+        return service.get(actor, id);
     }
 
     /**

@@ -27,7 +27,9 @@ interface SanlingMapper {
             @Param("from") Instant from, @Param("to") Instant to);
 
     /** Villages under {@code region} with an unresolved (PENDING or MEDIATING) RED case. */
-    List<String> villagesAtRisk(@Param("scope") Scope scope, @Param("region") String region);
+    /** Villages with a RED case reported before {@code before} and not resolved yet. */
+    List<String> villagesAtRisk(@Param("scope") Scope scope, @Param("region") String region,
+            @Param("before") Instant before);
 
     class IncidentRow {
         Long id;

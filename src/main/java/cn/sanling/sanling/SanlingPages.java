@@ -45,7 +45,7 @@ class SanlingPages {
     @GetMapping("/incidents")
     String incidents(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String type, @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("incidents", service.list(actor, regionCode, type, year));
+        model.addAttribute("incidents", service.list(actor, regionCode, type, year, null, null));
         model.addAttribute("types", List.of(IncidentType.values()));
         model.addAttribute("filterRegion", regionCode);
         model.addAttribute("filterType", type);

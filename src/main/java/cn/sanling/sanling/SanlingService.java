@@ -173,9 +173,24 @@ public class SanlingService {
         return mapper.find(id);
     }
 
-    /** Incidents in scope, newest first (at most 500), optionally under a region, of a type, in a year. */
+    /** An incident in scope, else 404. */
     @Transactional(readOnly = true)
-    public List<Incident> list(Actor actor, String regionCode, String type, Integer year) {
+    public Incident get(Actor actor, long id) {
+        requireSupervisor(actor);
+        Incident incident = mapper.find(id);
+        if (incident == null || !actor.scope().covers(incident.regionCode())) {
+            throw ProblemException.notFound("Incident " + id);
+        }
+        return incident;
+    }
+
+    /**
+     * Incidents in scope, newest first (at most 500), optionally under a region, of a type, in a year or a period
+     * [from, to) (with both, the part of the period in the year).
+     */
+    @Transactional(readOnly = true)
+    public List<Incident> list(Actor actor, String regionCode, String type, Integer year, Instant since,
+            Instant until) {
         requireSupervisor(actor);
         String region = regionCode == null || regionCode.isBlank() ? null
                 : regions.requireCovered(regionCode.strip(), actor.scope()).code();
@@ -187,8 +202,11 @@ public class SanlingService {
                 throw ProblemException.badRequest("type", "one of PETITION, ACCIDENT, CRIMINAL_CASE");
             }
         }
-        Instant from = year == null ? null : yearStart(checkYear(year));
-        Instant to = year == null ? null : yearStart(year + 1);
+        Instant from = year == null ? since : later(yearStart(checkYear(year)), since);
+        Instant to = year == null ? until : earlier(yearStart(year + 1), until);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.badRequest("from", "must be before 'to' (and in the year, if one is given)");
+        }
         return mapper.search(actor.scope(), region, t, from, to, LIST_LIMIT);
     }
 
@@ -208,7 +226,8 @@ public class SanlingService {
         int y = year == null ? LocalDate.now(clock.withZone(ZONE)).getYear() : checkYear(year);
         Map<String, VillageCount> counts = mapper.countByVillage(actor.scope(), region.code(), yearStart(y),
                 yearStart(y + 1)).stream().collect(Collectors.toMap(VillageCount::villageCode, Function.identity()));
-        Set<String> atRisk = new HashSet<>(mapper.villagesAtRisk(actor.scope(), region.code()));
+        // a RED case open now and reported by the year's end: a past year shows those it left unresolved
+        Set<String> atRisk = new HashSet<>(mapper.villagesAtRisk(actor.scope(), region.code(), yearStart(y + 1)));
         List<Region> villages = region.level() == RegionLevel.VILLAGE ? List.of(region)
                 : regions.villagesUnder(region.code());
         List<Region> children = region.level() == RegionLevel.VILLAGE ? List.of(region)
@@ -246,6 +265,14 @@ public class SanlingService {
         }
         return new Evaluation(region.code(), region.name(), y, rows, allVillages, allSanling,
                 share(allSanling, allVillages));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return b == null || a.isBefore(b) ? a : b;
     }
 
     private static double share(int part, int whole) {

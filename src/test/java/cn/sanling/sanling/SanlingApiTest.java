@@ -45,6 +45,7 @@ class SanlingApiTest {
 
     TestArea first, second, third;
     long disputeInSecond;
+    long petition;
     int villages;
     final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
@@ -54,7 +55,7 @@ class SanlingApiTest {
         second = TestArea.inTownship(api, users, TOWNSHIP, 1);
         third = TestArea.inTownship(api, users, TOWNSHIP, 2);
         villages = TestArea.children(api, TOWNSHIP).size();
-        record("sup_hubin", incident("PETITION", first.village, null, false));
+        petition = record("sup_hubin", incident("PETITION", first.village, null, false)).get("id").asLong();
         disputeInSecond = second.report().category("EMOTIONAL").title("恋爱纠纷").file();
         record("sup_hubin", incident("CRIMINAL_CASE", second.village, disputeInSecond, true));
         third.report().flags("WEAPON").title("持械威胁").file();
@@ -78,7 +79,10 @@ class SanlingApiTest {
     JsonNode record(String user, Map<String, Object> body) {
         ApiResponse r = api.as(user).post("/api/v1/incidents", body);
         assertThat(r.status()).as("%s", r).isEqualTo(201);
-        assertThat(r.header("Location")).startsWith("/api/v1/incidents/");
+        assertThat(r.header("Location")).isEqualTo("/api/v1/incidents/" + r.json().get("id").asLong());
+        ApiResponse located = api.as(user).get(r.header("Location"));
+        assertThat(located.status()).as("%s", located).isEqualTo(200);
+        assertThat(located.json()).isEqualTo(r.json());
         return r.json();
     }
 
@@ -133,6 +137,8 @@ class SanlingApiTest {
         JsonNode lastYear = api.as("sup_smx").get("/api/v1/sanling?regionCode=" + TOWNSHIP + "&year=" + (year - 1)).json();
         assertThat(child(lastYear, third.village).get("accidents").asInt()).isEqualTo(1);
         assertThat(child(lastYear, first.village).get("sanling").asBoolean()).isTrue();
+        assertThat(child(lastYear, third.village).get("atRisk").asBoolean()).as("its RED case was reported this year")
+                .isFalse();
     }
 
     @Test
@@ -144,6 +150,9 @@ class SanlingApiTest {
         assertThat(crime.get("caseId").asLong()).isEqualTo(disputeInSecond);
         assertThat(crime.get("fromDispute").asBoolean()).isTrue();
         assertThat(crime.get("recordedBy").asString()).isEqualTo("sup_hubin");
+        JsonNode lastYear = api.as("sup_hubin").get("/api/v1/incidents?regionCode=" + TOWNSHIP + "&from=" + (year - 1)
+                + "-01-01&to=" + (year - 1) + "-12-31").json();
+        assertThat(lastYear.get("items").valueStream().map(i -> i.get("type").asString())).containsExactly("ACCIDENT");
         TestUsers.TestUser other = users.supervisor("411203").create();
         JsonNode none = api.as(other.username(), other.password()).get("/api/v1/incidents").json();
         assertThat(none.get("items").valueStream().map(i -> i.get("regionCode").asString()))
@@ -240,6 +249,8 @@ class SanlingApiTest {
         assertProblem(api.as("sup_hubin").get("/api/v1/sanling?regionCode=411203"), 404);
         assertProblem(api.as("sup_hubin").get("/api/v1/sanling?regionCode=4112"), 404);
         assertProblem(api.as("sup_hubin").get("/api/v1/incidents?regionCode=411203"), 404);
+        TestUsers.TestUser other = users.supervisor("411203").create();
+        assertProblem(api.as(other.username(), other.password()).get("/api/v1/incidents/" + petition), 404);
         assertProblem(api.as("sup_hubin").get("/api/v1/sanling?year=1900"), 400);
     }
 
@@ -248,6 +259,7 @@ class SanlingApiTest {
     void only_supervisors_keep_the_register(String user) {
         assertProblem(api.as(user).get("/api/v1/sanling"), 403);
         assertProblem(api.as(user).get("/api/v1/incidents"), 403);
+        assertProblem(api.as(user).get("/api/v1/incidents/" + petition), 403);
         assertProblem(api.as(user).post("/api/v1/incidents", incident("PETITION", first.village, null, false)), 403);
     }
 }
