@@ -387,9 +387,10 @@ public class DisputeCommandService {
         if (!finished.transition(before, after, before.version)) {
             throw ProblemException.conflict("Case " + id + " was changed by someone else; reload and retry");
         }
-        step.effects().run();
+        // the action on the timeline before what it causes (notifications, a session, a 督办 order)
         mapper.insertEvent(id, now, actor.username(), action.name(), before.status, after.status, after.level,
                 step.note());
+        step.effects().run();
         if (step.completesTask() != null) {
             process.complete(before.processInstanceId, step.completesTask(), step.decision(), step.variables());
         }

@@ -386,6 +386,8 @@ class DisputeLifecycleApiTest {
         JsonNode supervised = steps.act("sup_hubin", id, action("SUPERVISE", "note", "请三日内化解",
                 "dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()));
         assertThat(supervised.get("supervised").asBoolean()).isTrue();
+        assertThat(steps.timelineActions("med_jiaokou", id)).as("the order, then the handlers' notice of it")
+                .containsExactly("REPORT", "ACCEPT", "SUPERVISE", "NOTIFY");
         JsonNode item = api.as("med_jiaokou").get("/api/v1/tasks").json().get("items").valueStream()
                 .filter(t -> t.get("caseId").asLong() == id).findFirst().orElseThrow();
         assertThat(item.get("supervised").asBoolean()).isTrue();
