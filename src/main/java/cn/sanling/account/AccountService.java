@@ -1,6 +1,7 @@
 package cn.sanling.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -198,6 +199,17 @@ public class AccountService {
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_PASSWORD_RESET").target("USER", user.username()));
     }
 
+    /** How long the named account stays locked (its lockout's full length if it is not locked now). */
+    public Duration lockRemaining(String username) {
+        UserAccount user = users.findByUsername(username);
+        Instant now = clock.instant();
+        return user == null || !user.lockedAt(now) ? properties.lockout() : lockRemaining(user, now);
+    }
+
+    private static Duration lockRemaining(UserAccount user, Instant now) {
+        return Duration.between(now, user.lockedUntil());
+    }
+
     /**
      * A user changes their own password. The current one must match: a wrong one counts as a failed login (so a
      * session left open cannot be used to guess it) and a locked account is refused (423) until its lockout ends.
@@ -212,7 +224,7 @@ public class AccountService {
         Instant now = clock.instant();
         if (user.lockedAt(now)) {
             throw new ProblemException(HttpStatus.LOCKED, "locked", "The account is locked after failed attempts; "
-                    + "try again later or ask an administrator", null);
+                    + "try again later or ask an administrator", null).retryAfter(lockRemaining(user, now));
         }
         List<FieldError> errors = new ArrayList<>();
         if (current == null || current.isEmpty()) {

@@ -21,10 +21,12 @@ class AuthController {
 
     private final AuthenticationManager authenticationManager;
     private final TokenService tokens;
+    private final AccountService accounts;
 
-    AuthController(AuthenticationManager authenticationManager, TokenService tokens) {
+    AuthController(AuthenticationManager authenticationManager, TokenService tokens, AccountService accounts) {
         this.authenticationManager = authenticationManager;
         this.tokens = tokens;
+        this.accounts = accounts;
     }
 
     /** Exchanges username and password for a bearer token; 401 bad credentials, 423 locked. */
@@ -36,7 +38,8 @@ class AuthController {
                     UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
         } catch (LockedException e) {
             throw new ProblemException(HttpStatus.LOCKED, "locked",
-                    "Account locked after too many failed logins; try again later", null);
+                    "Account locked after too many failed logins; try again later", null)
+                    .retryAfter(accounts.lockRemaining(credentials.username()));
         } catch (InternalAuthenticationServiceException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e; // a server fault, not bad credentials
         } catch (AuthenticationException e) {

@@ -201,7 +201,7 @@ public class LedgerService implements DisposableBean {
             Thread.currentThread().interrupt();
         }
         throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                "Too many ledger exports are running; try again in a minute", null);
+                "Too many ledger exports are running; try again in a minute", null).retryAfter(Duration.ofMinutes(1));
     }
 
     /**

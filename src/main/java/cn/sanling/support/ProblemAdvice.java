@@ -1,6 +1,7 @@
 package cn.sanling.support;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,7 +56,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (!e.errors().isEmpty()) {
             body.setProperty("errors", toMaps(e.errors()));
         }
-        return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (e.retryAfterSeconds() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return handleExceptionInternal(e, body, headers, e.status(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -87,10 +92,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> retryLater(String type, String detail, WebRequest request) {
-        ResponseEntity<Object> answer = problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, type, detail,
-                null), request);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+        return problem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, type, detail, null)
+                .retryAfter(Duration.ofSeconds(5)), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,6 +1,7 @@
 package cn.sanling.support;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final List<FieldError> errors;
+    private Duration retryAfter;
 
     public ProblemException(HttpStatus status, String type, String detail, List<FieldError> errors) {
         super(detail);
@@ -36,6 +38,17 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Answers with {@code Retry-After} (whole seconds, at least 1): when asking again may succeed. */
+    public ProblemException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    /** The {@code Retry-After} value in seconds; null without one. */
+    public String retryAfterSeconds() {
+        return retryAfter == null ? null : String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
     }
 
     /** The field errors by field, as the pages show them next to their fields (the first one of a field). */

@@ -112,7 +112,9 @@ class PasswordChangeApiTest {
             assertValidationError(caller.post(PATH, Map.of("currentPassword", "Wrong-Passw0rd-" + i,
                     "newPassword", NEW)), "currentPassword");
         }
-        assertProblem(caller.post(PATH, Map.of("currentPassword", user.password(), "newPassword", NEW)), 423);
+        ApiResponse locked = caller.post(PATH, Map.of("currentPassword", user.password(), "newPassword", NEW));
+        assertProblem(locked, 423);
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(14 * 60, 15 * 60);
         assertProblem(api.requestToken(user.username(), user.password()), 423);
     }
 

@@ -116,7 +116,10 @@ class TokenApiTest {
             assertProblem(api.requestToken(user.username(), "Wrong-Passw0rd-" + i), 401);
         }
 
-        assertProblem(api.requestToken(user.username(), user.password()), 423);
+        ApiResponse locked = api.requestToken(user.username(), user.password());
+        assertProblem(locked, 423);
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).as("seconds until the lockout ends")
+                .isBetween(14 * 60, 15 * 60);
         assertProblem(api.requestToken(user.username(), "Wrong-Passw0rd-6"), 423);
         // for 15 minutes (sanling.security.lockout)
         Instant lockedUntil = Instant.parse(api.as("admin").get("/api/v1/admin/users/" + user.id()).json()
