@@ -82,14 +82,21 @@ class DashboardPages {
         return "report/dashboard";
     }
 
+    /** The 台账 form, for a region and a period (the dashboard's, when it links here; else this year). */
     @GetMapping("/ledger")
-    String ledgerPage(Actor actor, @RequestParam(required = false) String regionCode, Model model) {
+    String ledgerPage(Actor actor, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         Region region = statistics.region(actor, regionCode);
         model.addAttribute("region", region);
         model.addAttribute("columns", LedgerService.COLUMNS);
-        Period year = statistics.period(null, null);
-        model.addAttribute("from", year.firstDay());
-        model.addAttribute("to", year.lastDay());
+        Period period;
+        try {
+            period = statistics.period(from, to);
+        } catch (ProblemException badPeriod) {
+            period = statistics.period(null, null);
+        }
+        model.addAttribute("from", period.firstDay());
+        model.addAttribute("to", period.lastDay());
         return "report/ledger";
     }
 

@@ -31,7 +31,7 @@ final class MonthlySheetExport {
             header.add(c.name() + "·化解");
             header.add(c.name() + "·未化解");
         }
-        header.addAll(List.of("合计", "化解", "未化解"));
+        header.addAll(List.of("合计", "化解", "未化解", "移送撤回等"));
         try (LedgerFormat.SheetWriter w = f.open(out, "月报表", header)) {
             for (SheetRow r : s.rows()) {
                 w.row(cells(s, r));
@@ -49,6 +49,7 @@ final class MonthlySheetExport {
         cells.add(r.total());
         cells.add(r.resolved());
         cells.add(r.unresolved());
+        cells.add(r.ended());
         return cells;
     }
 }

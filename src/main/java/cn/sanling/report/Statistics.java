@@ -44,8 +44,17 @@ public final class Statistics {
     public record Column(String code, String name) {
     }
 
+    /**
+     * A row of the monthly sheet: per category and in all, the cases reported, resolved (RESOLVED, CLOSED) and open
+     * (PENDING, MEDIATING); {@code ended} are the rest (referred, withdrawn, rejected), so the three add up.
+     */
     public record SheetRow(String regionCode, String regionName, Map<String, Cell> cells, long total, long resolved,
-            long unresolved) {
+            long unresolved, long ended) {
+
+        SheetRow(String regionCode, String regionName, Map<String, Cell> cells, long total, long resolved,
+                long unresolved) {
+            this(regionCode, regionName, cells, total, resolved, unresolved, total - resolved - unresolved);
+        }
     }
 
     public record Cell(long total, long resolved, long unresolved) {

@@ -203,11 +203,15 @@ class StatsApiTest {
         assertThat(cells.get("DEBT").get("resolved").asLong() + cells.get("DEBT").get("unresolved").asLong()).isZero();
         assertThat(cells.get("EMOTIONAL").get("unresolved").asLong()).isEqualTo(1);
         assertThat(row.get("total").asLong()).isEqualTo(7);
+        // the rest (the two DEBT cases, referred or withdrawn) is a column of its own, so the row adds up
+        assertThat(List.of(row.get("resolved").asLong(), row.get("unresolved").asLong(), row.get("ended").asLong()))
+                .containsExactly(2L, 3L, 2L);
 
         ApiResponse file = api.as("sup_hubin").get("/api/v1/stats/monthly?regionCode=" + TOWNSHIP + "&format=csv");
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Content-Disposition")).startsWith("attachment;").contains("filename*=UTF-8''");
-        assertThat(file.body()).startsWith("\uFEFF区划代码,区域").contains(area.village + "," + area.villageName);
+        assertThat(file.body()).startsWith("\uFEFF区划代码,区域").contains(",合计,化解,未化解,移送撤回等\r\n")
+                .containsPattern(area.village + "," + area.villageName + ",[0-9,]*,7,2,3,2\r\n");
     }
 
     @Test
