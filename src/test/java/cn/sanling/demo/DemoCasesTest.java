@@ -36,6 +36,13 @@ class DemoCasesTest {
             // every level has open work, the county 综治中心's mediators included
             assertThat(jdbc.queryForList("SELECT DISTINCT level FROM dispute WHERE status IN ('PENDING', 'MEDIATING')",
                     String.class)).containsExactlyInAnyOrder("VILLAGE", "TOWNSHIP", "COUNTY");
+            // the demo accounts handled the cases of their own areas, so the 台账 and timelines name them
+            assertThat(jdbc.queryForList("SELECT DISTINCT mediator FROM dispute WHERE village_code = '411202201200' "
+                    + "AND mediator IS NOT NULL", String.class)).contains("med_jiaokou")
+                    .doesNotContain("demo_med_village");
+            assertThat(jdbc.queryForList("SELECT DISTINCT mediator FROM dispute WHERE region_code LIKE '411202201%' "
+                    + "AND mediator IS NOT NULL", String.class)).contains("med_jiaokouxiang")
+                    .doesNotContain("demo_med_township");
 
             // cases 30 and 90 are left PENDING in 交口乡, reported over a day before a deadline that has passed
             List<Map<String, Object>> late = jdbc.queryForList("SELECT id, village_code, reported_at, due_at "
