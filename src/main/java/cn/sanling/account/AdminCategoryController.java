@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.category.CategoryService.SubCategory;
+import cn.sanling.support.ProblemException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Sub-category administration for ADMIN (the path is restricted to ADMIN by the security configuration). */
@@ -39,6 +40,13 @@ class AdminCategoryController {
     ResponseEntity<SubCategory> create(Actor admin, @RequestBody CategoryAdministration.NewSubCategory body) {
         SubCategory created = categories.create(admin, body);
         return ResponseEntity.created(URI.create("/api/v1/admin/categories/" + created.code())).body(created);
+    }
+
+    /** One sub-category (what a 201's Location names). */
+    @GetMapping("/{code}")
+    SubCategory get(@PathVariable String code) {
+        return categories.subCategories().stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Sub-category " + code));
     }
 
     /** {@code {name?, enabled?}}: renames, disables or enables a sub-category. */

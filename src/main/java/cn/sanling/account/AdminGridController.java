@@ -42,6 +42,12 @@ class AdminGridController {
         return ResponseEntity.created(URI.create("/api/v1/admin/grids/" + created.code())).body(created);
     }
 
+    /** One grid (what a 201's Location names). */
+    @GetMapping("/{code}")
+    Grid get(@PathVariable String code) {
+        return grids.grid(code);
+    }
+
     /** {@code {name}}: renames the grid. */
     @PatchMapping("/{code}")
     Grid rename(Actor admin, @PathVariable String code, @RequestBody Rename body) {

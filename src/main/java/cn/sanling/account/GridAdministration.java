@@ -44,6 +44,12 @@ public class GridAdministration {
         return regions.grids(village.code(), Scope.all());
     }
 
+    /** One grid by its code; 404 if there is none. */
+    @Transactional(readOnly = true)
+    public Grid grid(String code) {
+        return regions.grid(code).orElseThrow(() -> ProblemException.notFound("Grid " + code));
+    }
+
     @Transactional
     public Grid create(Actor admin, NewGrid g) {
         admin.requireAdmin("manage grids");

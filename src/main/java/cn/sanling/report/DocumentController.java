@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.account.Actor;
+import cn.sanling.support.ProblemException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
@@ -46,6 +47,13 @@ class DocumentController {
     @GetMapping("/api/v1/disputes/{id}/judicial-confirmation")
     Map<String, List<JudicialConfirmation>> list(Actor actor, @PathVariable long id) {
         return Map.of("items", confirmations.list(actor, id));
+    }
+
+    /** One application (what a 201's Location names). */
+    @GetMapping("/api/v1/disputes/{id}/judicial-confirmation/{cid}")
+    JudicialConfirmation get(Actor actor, @PathVariable long id, @PathVariable long cid) {
+        return confirmations.list(actor, id).stream().filter(j -> j.id() == cid).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Judicial confirmation " + cid));
     }
 
     /** Records an application: 201 with Location. */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.Browser;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 
@@ -39,6 +40,7 @@ class AdminCategoriesApiTest {
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.json().get("code").asString()).isEqualTo(code);
         assertThat(created.json().get("enabled").asBoolean()).isTrue();
+        Created.assertLocated(api.as("admin"), created);
         assertThat(offered(code)).as("in the tree the forms use").isTrue();
 
         ApiResponse filed = api.as("gw_jiaokou").post("/api/v1/disputes", Map.of("title", "新类型纠纷",

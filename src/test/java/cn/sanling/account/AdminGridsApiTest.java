@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.Browser;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -51,6 +52,7 @@ class AdminGridsApiTest {
         String last = before.isEmpty() ? village + "000" : before.get(before.size() - 1);
         assertThat(code).isEqualTo(village + String.format("%03d", Integer.parseInt(last.substring(12)) + 1));
         assertThat(created.header("Location")).endsWith("/api/v1/admin/grids/" + code);
+        Created.assertLocated(api.as("admin"), created);
         assertThat(codes(village)).endsWith(code);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'GRID_CREATE' AND target_id = ?",
                 Integer.class, code)).isOne();

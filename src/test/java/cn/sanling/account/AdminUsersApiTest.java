@@ -16,10 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
-import cn.sanling.testing.TestUsers;
 import cn.sanling.testing.TestUsers.TestUser;
+import cn.sanling.testing.TestUsers;
 import tools.jackson.databind.JsonNode;
 
 /** /api/v1/admin/users: ADMIN manages users, their role and scope (SPEC §2, §6). */
@@ -43,6 +44,7 @@ class AdminUsersApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         JsonNode created = r.json();
         assertThat(r.header("Location")).endsWith("/api/v1/admin/users/" + created.path("id").asLong());
+        Created.assertLocated(api.as("admin"), r);
         assertThat(created.path("role").asString()).isEqualTo("MEDIATOR");
         assertThat(created.path("regionCode").asString()).isEqualTo("411202201");
         assertThat(created.path("regionName").asString()).isEqualTo("交口乡");

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +60,7 @@ class DisputeLifecycleApiTest {
         assertThat(r.status()).isEqualTo(201);
         JsonNode c = r.json();
         assertThat(r.header("Location")).isEqualTo("/api/v1/disputes/" + c.get("id").asLong());
+        Created.assertLocated(api.as("gw_jiaokou"), r);
         assertThat(c.get("caseNo").asString()).matches("411202-\\d{4}-\\d{6}");
         assertThat(c.get("status").asString()).isEqualTo("PENDING");
         assertThat(c.get("level").asString()).isEqualTo("VILLAGE");

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.AtOnce;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.Pdfs;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
@@ -123,7 +124,7 @@ class AgreementHistoryApiTest {
                 "applicants", "张三、李四", "appliedOn", signedOn.minusDays(1).toString())), "appliedOn");
         ApiResponse applied = area.as(area.villageMediator).post(base, Map.of("court", "湖滨区人民法院",
                 "applicants", "张三、李四", "appliedOn", signedOn.toString()));
-        assertThat(applied.status()).as("%s", applied).isEqualTo(201);
+        Created.assertLocated(area.as(area.villageMediator), applied);
     }
 
     @Test

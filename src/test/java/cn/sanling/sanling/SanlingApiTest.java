@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -80,9 +81,7 @@ class SanlingApiTest {
         ApiResponse r = api.as(user).post("/api/v1/incidents", body);
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         assertThat(r.header("Location")).isEqualTo("/api/v1/incidents/" + r.json().get("id").asLong());
-        ApiResponse located = api.as(user).get(r.header("Location"));
-        assertThat(located.status()).as("%s", located).isEqualTo(200);
-        assertThat(located.json()).isEqualTo(r.json());
+        Created.assertLocated(api.as(user), r);
         return r.json();
     }
 

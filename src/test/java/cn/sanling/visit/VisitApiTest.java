@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ class VisitApiTest {
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         JsonNode v = r.json();
         assertThat(r.header("Location")).isEqualTo("/api/v1/visits/" + v.get("id").asLong());
+        Created.assertLocated(api.as("gw_jiaokou"), r);
         assertThat(v.get("gridCode").asString()).isEqualTo(Visits.JIAOKOU_GRID);
         assertThat(v.get("villageCode").asString()).isEqualTo(Visits.JIAOKOU_VILLAGE);
         assertThat(v.get("householdId").asLong()).isEqualTo(household);

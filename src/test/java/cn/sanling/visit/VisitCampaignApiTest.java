@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -125,6 +126,7 @@ class VisitCampaignApiTest {
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         assertThat(r.json().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(r.json().get("category").get("code").asString()).isEqualTo("FAMILY");
+        Created.assertLocated(api.as(user), r);
         return r.json().get("id").asLong();
     }
 

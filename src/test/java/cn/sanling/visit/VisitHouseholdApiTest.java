@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +62,7 @@ class VisitHouseholdApiTest {
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(created.header("Location")).isEqualTo("/api/v1/households/" + id);
+        Created.assertLocated(api.as("gw_jiaokou"), created);
         assertThat(created.json().get("tags").valueStream().map(JsonNode::asString)).containsExactly("KEY_PERSON");
 
         JsonNode patched = api.as("gw_jiaokou").patch("/api/v1/households/" + id,
