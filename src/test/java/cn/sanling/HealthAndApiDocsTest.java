@@ -2,12 +2,14 @@ package cn.sanling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 
+import cn.sanling.dispute.CaseAction;
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.Browser;
 import cn.sanling.testing.SanlingIntegrationTest;
@@ -76,6 +78,31 @@ class HealthAndApiDocsTest {
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(paths.path("/api/v1/disputes/{id}").path("get").path("responses").path("200").path("content")
                 .has("application/json")).isTrue();
+    }
+
+    /** The description says what the API answers and takes (the API audit found PDFs as JSON, untyped maps, …). */
+    @Test
+    void api_docs_describe_files_boards_and_the_action_codes_as_they_are() {
+        JsonNode docs = api.anonymous().get("/v3/api-docs").json();
+        JsonNode paths = docs.path("paths");
+        assertThat(paths.path("/api/v1/disputes/{id}/diagram").path("get").path("responses").path("200")
+                .path("content").propertyNames()).containsExactly("image/svg+xml");
+        for (String document : List.of("agreement", "dossier")) {
+            assertThat(paths.path("/api/v1/disputes/{id}/documents/" + document).path("get").path("responses")
+                    .path("200").path("content").propertyNames()).containsExactly("application/pdf");
+        }
+        assertThat(paths.path("/api/v1/admin/users/{id}/password").path("post").path("responses").propertyNames())
+                .contains("204").doesNotContain("200");
+        assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/case-files"));
+
+        JsonNode schemas = docs.path("components").path("schemas");
+        String board = paths.path("/api/v1/sanling").path("get").path("responses").path("200").path("content")
+                .path("application/json").path("schema").path("$ref").asString();
+        assertThat(schemas.path(board.substring(board.lastIndexOf('/') + 1)).path("properties").propertyNames())
+                .contains("regionCode", "year", "children", "sanlingShare");
+        assertThat(schemas.path("ActionRequest").path("properties").path("action").path("enum").valueStream()
+                .map(JsonNode::asString)).containsExactlyElementsOf(Arrays.stream(CaseAction.values()).map(Enum::name)
+                .toList());
     }
 
     @Test

@@ -51,6 +51,7 @@ class AdminUserController {
         return accounts.update(admin, id, change);
     }
 
+    @ApiResponse(responseCode = "204", description = "Password set; the account's sessions and tokens end")
     @PostMapping("/{id}/password")
     ResponseEntity<Void> resetPassword(Actor admin, @PathVariable long id, @RequestBody PasswordReset body) {
         accounts.resetPassword(admin, id, body.password());

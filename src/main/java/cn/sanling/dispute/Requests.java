@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Request bodies of the case API. Fields are plain strings where a wrong value should be answered with a field
  * error (400 {@code errors:[{field, message}]}) rather than a parse failure.
@@ -27,9 +29,18 @@ public final class Requests {
      * {@code level} (REASSIGN), {@code agreement} (RESOLVE by the agreement's parts) and {@code signedOn} (RESOLVE
      * and RECORD_SESSION: the day the 协议书 or the 笔录 was signed on paper).
      */
-    public record ActionRequest(String action, String note, Integer expectedVersion, String reason, String attendees,
-            String agreementType, String agreementText, String fulfilment, String referTo, Boolean fulfilled,
-            Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent, String riskLevel, String level,
+    public record ActionRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"ACCEPT", "REJECT",
+                    "RECORD_SESSION", "RESOLVE", "ESCALATE", "REFER", "FOLLOW_UP", "WITHDRAW", "SUPERVISE", "RESPOND",
+                    "EXTEND", "REGRADE", "REASSIGN"}) String action,
+            String note, Integer expectedVersion, String reason, String attendees,
+            @Schema(allowableValues = {"WRITTEN", "ORAL"}) String agreementType, String agreementText,
+            @Schema(allowableValues = {"IMMEDIATE", "DEFERRED"}) String fulfilment,
+            @Schema(allowableValues = {"LITIGATION", "ARBITRATION", "ADMINISTRATIVE", "PETITION", "POLICE"})
+            String referTo,
+            Boolean fulfilled, Boolean satisfied, Instant dueAt, Instant until, Boolean partiesConsent,
+            @Schema(allowableValues = {"RED", "ORANGE", "YELLOW", "BLUE"}) String riskLevel,
+            @Schema(allowableValues = {"VILLAGE", "TOWNSHIP", "COUNTY"}) String level,
             AgreementParts agreement, LocalDate signedOn) {
 
         /** An action without an agreement's parts or a signing day. */

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.sanling.account.Actor;
 import cn.sanling.support.ProblemException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Case documents and 司法确认. PDFs under the API (bearer token) and under /case-files (the web session, for the case
@@ -33,11 +35,15 @@ class DocumentController {
         this.confirmations = confirmations;
     }
 
+    @ApiResponse(responseCode = "200", description = "调解协议书",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping({"/api/v1/disputes/{id}/documents/agreement", "/case-files/{id}/agreement.pdf"})
     ResponseEntity<byte[]> agreement(Actor actor, @PathVariable long id) {
         return pdf(documents.agreement(actor, id), "调解协议书_" + id + ".pdf", "agreement-" + id + ".pdf");
     }
 
+    @ApiResponse(responseCode = "200", description = "卷宗",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping({"/api/v1/disputes/{id}/documents/dossier", "/case-files/{id}/dossier.pdf"})
     ResponseEntity<byte[]> dossier(Actor actor, @PathVariable long id) {
         return pdf(documents.dossier(actor, id), "卷宗_" + id + ".pdf", "dossier-" + id + ".pdf");

@@ -68,12 +68,16 @@ class SanlingController {
      * atRisk, ...}], sanlingShare, ...}}; village tiles are left to the board page.
      */
     @GetMapping("/sanling")
-    Map<String, Object> evaluate(Actor actor, @RequestParam(required = false) String regionCode,
+    Board evaluate(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) Integer year) {
         Evaluation e = service.evaluate(actor, regionCode, year);
-        return Map.of("regionCode", e.regionCode(), "regionName", e.regionName(), "year", e.year(),
-                "children", e.children().stream().map(ChildJson::of).toList(), "villages", e.villages(),
-                "sanlingVillages", e.sanlingVillages(), "sanlingShare", e.sanlingShare());
+        return new Board(e.regionCode(), e.regionName(), e.year(), e.children().stream().map(ChildJson::of).toList(),
+                e.villages(), e.sanlingVillages(), e.sanlingShare());
+    }
+
+    /** The 三零 evaluation as SPEC §7 names it, with the village counts behind the share. */
+    record Board(String regionCode, String regionName, int year, List<ChildJson> children, int villages,
+            int sanlingVillages, double sanlingShare) {
     }
 
     record ChildJson(String regionCode, String regionName, int petitions, int accidents, int criminalCases,

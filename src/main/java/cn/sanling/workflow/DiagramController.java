@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.account.Actor;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The process diagram of a case: {@code GET /api/v1/disputes/{id}/diagram} (bearer token) and
@@ -24,6 +27,8 @@ class DiagramController {
         this.diagrams = diagrams;
     }
 
+    @ApiResponse(responseCode = "200", description = "The process diagram, the current step outlined",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
     @GetMapping({"/api/v1/disputes/{id}/diagram", "/case-files/{id}/diagram.svg"})
     ResponseEntity<String> diagram(Actor actor, @PathVariable long id) {
         return ResponseEntity.ok().contentType(SVG).cacheControl(CacheControl.noStore())
