@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.sanling.testing.ApiResponse;
+import cn.sanling.testing.Browser;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
@@ -161,6 +162,15 @@ class AuditApiTest {
             JsonNode scoped = api.as("sup_hubin").get("/api/v1/audit/verify").json();
             assertThat(scoped.get("valid").asBoolean()).isFalse();
             assertThat(scoped.get("firstBrokenId").asLong()).isEqualTo(target);
+            // a supervisor elsewhere learns that it is broken, not where, and is told who can say
+            TestUsers.TestUser other = users.supervisor("411203").create();
+            JsonNode elsewhere = api.as(other.username(), other.password()).get("/api/v1/audit/verify").json();
+            assertThat(elsewhere.get("valid").asBoolean()).isFalse();
+            assertThat(elsewhere.has("firstBrokenId")).isFalse();
+            Browser b = new Browser(api.baseUrl());
+            b.signIn(other.username(), other.password());
+            assertThat(b.get("/audit?verify=true&lang=zh-CN").body())
+                    .contains("第一条异常记录不在您的辖区，请安全审计员核查").doesNotContain("null");
         } finally {
             jdbc.update("UPDATE audit_log SET to_status = ? WHERE id = ?", row.get("to_status"), target);
         }
