@@ -94,6 +94,9 @@ class HealthAndApiDocsTest {
         assertThat(paths.path("/api/v1/admin/users/{id}/password").path("post").path("responses").propertyNames())
                 .contains("204").doesNotContain("200");
         assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/case-files"));
+        JsonNode from = paths.path("/api/v1/disputes").path("get").path("parameters").valueStream()
+                .filter(p -> p.path("name").asString().equals("from")).findFirst().orElseThrow();
+        assertThat(from.path("schema").path("type").asString()).as("%s", from).isEqualTo("string");
 
         JsonNode schemas = docs.path("components").path("schemas");
         String board = paths.path("/api/v1/sanling").path("get").path("responses").path("200").path("content")
