@@ -73,6 +73,19 @@ class CaseListPeriodApiTest {
         }
     }
 
+    /** Sorted by deadline, the cases that have one come first either way; ended cases have none (the API audit). */
+    @Test
+    void ended_cases_sort_after_the_deadlines() {
+        TestArea area = TestArea.inTownship(api, users, "411202004", 11);
+        long ended = area.report().title("已撤回").file();
+        area.act(area.gridWorker, ended, "WITHDRAW", "reason", "自行和解");
+        long open = area.report().title("待受理").file();
+        for (String sort : List.of("dueAt", "dueAt,desc")) {
+            assertThat(ids("/api/v1/disputes?regionCode=" + area.village + "&sort=" + sort)).as(sort)
+                    .containsExactly(open, ended);
+        }
+    }
+
     private long reportedAt(TestArea area, String at) {
         long id = area.report().title("期间 " + at).file();
         jdbc.update("UPDATE dispute SET reported_at = ? WHERE id = ?", Timestamp.from(Instant.parse(at)), id);

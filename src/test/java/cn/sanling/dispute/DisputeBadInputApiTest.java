@@ -39,7 +39,8 @@ class DisputeBadInputApiTest {
 
     @AfterEach
     void nothing_was_written() {
-        // tests here never create a case; a concurrent writer would be another test class (run sequentially)
+        // tests here create no case but their own target; a concurrent writer would be another test class (run
+        // sequentially)
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispute", Integer.class)).isEqualTo(casesBefore);
     }
 
@@ -99,7 +100,8 @@ class DisputeBadInputApiTest {
 
     @Test
     void unknown_action_and_missing_action_fields_are_400() {
-        long id = jdbc.queryForObject("SELECT MIN(id) FROM dispute WHERE village_code = '411202201200'", Long.class);
+        long id = report(Reports.neighbourDispute()).json().get("id").asLong();
+        casesBefore++; // the case the refused actions are sent to; they write nothing
         assertValidationError(api.as("med_jiaokou").post("/api/v1/disputes/" + id + "/actions", action("DANCE")), "action");
         assertValidationError(api.as("med_jiaokou").post("/api/v1/disputes/" + id + "/actions", "{}"), "action");
     }
