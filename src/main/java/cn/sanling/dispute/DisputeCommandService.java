@@ -522,7 +522,16 @@ public class DisputeCommandService {
         after.dueAt = now.plus(sla.followUp());
         after.overdue = false;
         return Step.of(MEDIATING, type + "/" + fulfilment)
-                .withEffects(() -> mapper.insertAgreement(before.id, agreement))
+                .withEffects(() -> {
+                    if (before.agreementType != null && mapper.agreements(before.id).isEmpty()) {
+                        // resolved by a node from before V24 (a rolling upgrade, a rollback): keep that one too
+                        mapper.insertAgreement(before.id, new Views.AgreementEntry(null, before.level,
+                                before.agreementType, before.agreementText, before.fulfilment, null, null, null, null,
+                                null, null, before.mediator == null ? "system" : before.mediator,
+                                before.resolvedAt == null ? now : before.resolvedAt, false));
+                    }
+                    mapper.insertAgreement(before.id, agreement);
+                })
                 .completing("MEDIATE", "RESOLVE", ProcessPlan.followUp(after, after.dueAt));
     }
 

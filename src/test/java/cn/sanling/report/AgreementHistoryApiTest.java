@@ -259,6 +259,35 @@ class AgreementHistoryApiTest {
                 .isEqualTo("王某（电话13912345678）反映排水问题");
     }
 
+    /**
+     * A case resolved before V24 has its agreement on the case row only (the upgrade audit: resolved again after a
+     * failed follow-up, its first agreement was gone from the database). V25 writes it as the first kept agreement;
+     * a RESOLVE on a case resolved by an older node (a rolling upgrade, a rollback) keeps it first too.
+     */
+    @Test
+    void an_agreement_from_before_v24_is_kept_when_the_case_is_resolved_again() throws Exception {
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V25__agreements_before_v24.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").strip();
+        for (boolean byMigration : List.of(true, false)) {
+            long id = acceptedTenDaysAgo();
+            area.act(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN", "agreementText", "旧版协议：张三让路一米。",
+                    "fulfilment", "DEFERRED");
+            jdbc.update("DELETE FROM dispute_agreement WHERE dispute_id = ?", id); // as an older node left it
+            if (byMigration) { // this case only: others of the shared database are not this test's
+                jdbc.update(migration.replaceAll(";$", "").replace("ORDER BY d.id", "AND d.id = ? ORDER BY d.id"), id);
+            }
+            area.act(area.gridWorker, id, "FOLLOW_UP", "fulfilled", false, "satisfied", false, "note", "未让路");
+            area.act(area.villageMediator, id, "RESOLVE", "agreementType", "WRITTEN", "agreementText", "新协议：李四拆墙。",
+                    "fulfilment", "IMMEDIATE");
+
+            JsonNode kept = agreements(area.villageMediator, id);
+            assertThat(kept.valueStream().map(a -> a.get("agreementText").asString())).as("by migration: %s", byMigration)
+                    .containsExactly("旧版协议：张三让路一米。", "新协议：李四拆墙。");
+            assertThat(kept.valueStream().map(a -> a.get("inForce").asBoolean())).containsExactly(false, true);
+            assertThat(kept.get(0).get("resolvedBy").asString()).isEqualTo(area.villageMediator);
+        }
+    }
+
     List<String> timelineNotes(String user, long id) {
         ApiResponse r = area.as(user).get("/api/v1/disputes/" + id + "/timeline");
         assertThat(r.status()).as("%s", r).isEqualTo(200);
