@@ -54,6 +54,7 @@ public class CategoryAdministration {
                     + parent.code() + "_WATER");
         }
         String name = name(n.name());
+        requireNewName(parent.code(), null, name);
         try {
             categories.addSubCategory(parent.code(), code, name);
         } catch (DuplicateKeyException taken) {
@@ -70,12 +71,21 @@ public class CategoryAdministration {
         SubCategory before = categories.subCategories().stream().filter(s -> s.code().equals(code)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Sub-category " + code));
         String name = c == null || c.name() == null ? before.name() : name(c.name());
+        requireNewName(before.parentCode(), code, name);
         boolean enabled = c == null || c.enabled() == null ? before.enabled() : c.enabled();
         categories.changeSubCategory(code, name, enabled);
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "CATEGORY_UPDATE").target("CATEGORY", code)
                 .detail(before.name() + (before.enabled() ? "" : " (disabled)") + " → " + name
                         + (enabled ? "" : " (disabled)")));
         return new SubCategory(code, before.parentCode(), name, enabled);
+    }
+
+    /** Two sub-categories of one category by the same name would be one choice offered twice on the forms. */
+    private void requireNewName(String parentCode, String except, String name) {
+        if (categories.subCategories().stream().anyMatch(s -> s.parentCode().equals(parentCode)
+                && !s.code().equals(except) && s.name().equals(name))) {
+            throw ProblemException.badRequest("name", "another sub-category of " + parentCode + " has this name");
+        }
     }
 
     private static String name(String name) {

@@ -195,7 +195,14 @@ public class DisputeCommandService {
         if (category != null && known == null) {
             v.fail("categoryCode", "unknown category");
         } else if (known != null && sub != null && known.child(sub).isEmpty()) {
-            v.fail("subCategoryCode", "not a sub-category of " + category);
+            boolean disabled = categories.subCategories().stream()
+                    .anyMatch(s -> s.code().equals(sub) && s.parentCode().equals(category) && !s.enabled());
+            if (!disabled) {
+                v.fail("subCategoryCode", "not a sub-category of " + category);
+            } else if (actor != Actor.SYSTEM) {
+                // the 110 link's alerts keep theirs: a 家庭暴力 alert must become a case whatever the forms offer
+                v.fail("subCategoryCode", "no longer offered (disabled by the administrator)");
+            }
         }
         CaseSource source = v.required("source", req.source(), CaseSource.class);
         List<RiskFlag> flags = new ArrayList<>();

@@ -45,6 +45,7 @@ public class FieldMessages {
                     "validation.unknownInScope"),
             new Translation("unknown category", "validation.unknownCategory"),
             new Translation("not a sub-category of .*", "validation.notSubCategory"),
+            new Translation("no longer offered \\(disabled by the administrator\\)", "validation.subCategoryDisabled"),
             new Translation("must be one of \\[(.*)]", "validation.oneOf"),
             new Translation("not a valid ID number: 18 characters.*", "validation.idNumber.length"),
             new Translation("not a valid ID number: digits 7-14.*", "validation.idNumber.birthDate"),

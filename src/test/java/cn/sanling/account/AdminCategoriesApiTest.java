@@ -18,6 +18,7 @@ import cn.sanling.testing.Browser;
 import cn.sanling.testing.Created;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
+import tools.jackson.databind.JsonNode;
 
 /**
  * /api/v1/admin/categories and /admin/categories: the ADMIN adds, renames, disables and enables sub-categories of the
@@ -54,9 +55,17 @@ class AdminCategoriesApiTest {
         assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
         assertThat(disabled.json().get("name").asString()).as("a field left out stays").isEqualTo("测试类型二");
         assertThat(offered(code)).isFalse();
-        assertValidationError(api.as("gw_jiaokou").post("/api/v1/disputes", Map.of("title", "新类型纠纷",
-                "description", "测试", "categoryCode", "OTHER", "subCategoryCode", code, "gridCode", "411202201200001",
-                "source", "VISIT", "parties", List.of(Map.of("name", "吴九", "role", "APPLICANT")))), "subCategoryCode");
+        JsonNode refused = assertValidationError(api.as("gw_jiaokou").post("/api/v1/disputes", Map.of("title",
+                "新类型纠纷", "description", "测试", "categoryCode", "OTHER", "subCategoryCode", code, "gridCode",
+                "411202201200001", "source", "VISIT", "parties", List.of(Map.of("name", "吴九", "role", "APPLICANT")))),
+                "subCategoryCode");
+        assertThat(refused.get("errors").get(0).get("message").asString()).as("not 'not a sub-category of OTHER'")
+                .isEqualTo("no longer offered (disabled by the administrator)");
+        // one name once per category: the forms would offer the same choice twice
+        assertValidationError(api.as("admin").post("/api/v1/admin/categories", Map.of("parentCode", "OTHER",
+                "code", code + "_2", "name", "测试类型二")), "name");
+        assertValidationError(api.as("admin").patch("/api/v1/admin/categories/OTHER_MEDICAL",
+                Map.of("name", "测试类型二")), "name");
         long caseId = filed.json().get("id").asLong();
         assertThat(api.as("gw_jiaokou").get("/api/v1/disputes/" + caseId).json().get("subCategory").get("code")
                 .asString()).as("the case keeps it").isEqualTo(code);

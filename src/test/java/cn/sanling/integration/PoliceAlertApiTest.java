@@ -47,6 +47,21 @@ class PoliceAlertApiTest {
 
     // ---------------------------------------------------------------------------------------------- the case
 
+    /** An administrator who disables 家庭暴力 on the forms does not stop the 110 link's 家暴 alerts (upgrade audit). */
+    @Test
+    void a_domestic_violence_alert_keeps_its_sub_category_when_the_forms_no_longer_offer_it() {
+        String path = "/api/v1/admin/categories/FAMILY_DOMESTIC_VIOLENCE";
+        assertThat(api.as("admin").patch(path, Map.of("enabled", false)).status()).isEqualTo(200);
+        try {
+            ApiResponse r = police.send(PoliceAlerts.domesticViolence());
+            assertThat(r.status()).as("%s", r).isEqualTo(201);
+            JsonNode c = caseAs("med_jiaokou", r.json().get("caseId").asLong());
+            assertThat(c.get("subCategory").get("code").asString()).isEqualTo("FAMILY_DOMESTIC_VIOLENCE");
+        } finally {
+            assertThat(api.as("admin").patch(path, Map.of("enabled", true)).status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void a_signed_domestic_violence_alert_opens_a_family_violence_case_graded_at_least_orange() {
         PoliceAlerts alert = PoliceAlerts.domesticViolence();
