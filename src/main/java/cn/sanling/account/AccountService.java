@@ -182,9 +182,36 @@ public class AccountService {
         }
         String name = change.displayName() != null ? change.displayName() : user.displayName();
         boolean enabled = change.enabled() != null ? change.enabled() : user.enabled();
+        List<String> changed = new ArrayList<>();
+        changedField(changed, "name", user.displayName(), name);
+        changedField(changed, "role", user.role(), role);
+        changedField(changed, "scope", user.regionCode(), region);
+        changedField(changed, "enabled", user.enabled(), enabled);
+        if (changed.isEmpty()) {
+            return view(user); // nothing to write, nothing to audit
+        }
         users.update(id, name, role, region, enabled, clock.instant());
+        // what it was and what it is, so the trail shows who gave whom which role or area
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_UPDATE").target("USER", user.username())
-                .detail("role=" + role + " scope=" + region + " enabled=" + enabled));
+                .detail(String.join(" ", changed)));
+        return view(requireUser(id));
+    }
+
+    private static void changedField(List<String> changed, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(field + "=" + before + "→" + after);
+        }
+    }
+
+    /** Ends a lockout after failed logins now, instead of when it runs out; audited when there was one. */
+    @Transactional
+    public UserView unlock(Actor admin, long id) {
+        admin.requireAdmin("manage users");
+        UserAccount user = requireUser(id);
+        if (users.resetFailures(user.username(), clock.instant()) == 1 && user.lockedAt(clock.instant())) {
+            audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_UNLOCK").target("USER",
+                    user.username()).detail("locked until " + user.lockedUntil()));
+        }
         return view(requireUser(id));
     }
 

@@ -51,6 +51,12 @@ class AdminUserController {
         return accounts.update(admin, id, change);
     }
 
+    /** Ends the account's lockout after failed logins (no new password needed); the account as it is then. */
+    @PostMapping("/{id}/unlock")
+    AccountService.UserView unlock(Actor admin, @PathVariable long id) {
+        return accounts.unlock(admin, id);
+    }
+
     @ApiResponse(responseCode = "204", description = "Password set; the account's sessions and tokens end")
     @PostMapping("/{id}/password")
     ResponseEntity<Void> resetPassword(Actor admin, @PathVariable long id, @RequestBody PasswordReset body) {

@@ -80,6 +80,14 @@ class AdminUserPages {
         }
     }
 
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        actor.requireAdmin("manage users");
+        accounts.unlock(actor, id);
+        redirect.addFlashAttribute("notice", "userUnlocked");
+        return "redirect:/admin/users";
+    }
+
     @PostMapping("/admin/users/{id}/password")
     String resetPassword(Actor actor, @PathVariable long id, @RequestParam String password, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {

@@ -108,10 +108,35 @@ class AuditLogTest {
             assertThat(e.role()).isEqualTo("ADMIN");
             assertThat(e.result()).isEqualTo(AuditEvent.OK);
         });
-        assertThat(entries).filteredOn(e -> e.action().equals("USER_UPDATE"))
-                .anySatisfy(e -> assertThat(e.detail()).contains("MEDIATOR").contains("411202201"))
-                .anySatisfy(e -> assertThat(e.detail()).contains("enabled=false"));
+        // what it was and what it became (the upgrade audit: the rows said only what it became)
+        assertThat(entries).filteredOn(e -> e.action().equals("USER_UPDATE")).extracting(AuditEntry::detail)
+                .containsExactlyInAnyOrder("role=GRID_WORKER→MEDIATOR scope=411202201200001→411202201",
+                        "enabled=true→false");
         assertThat(entries).extracting(AuditEntry::detail).noneMatch(d -> d != null && d.contains("Brand-new-Passw0rd"));
+
+        // a change that changes nothing writes nothing
+        api.as("admin").patch("/api/v1/admin/users/" + user.id(), Map.of("enabled", false));
+        assertThat(entries(user.username())).filteredOn(e -> e.action().equals("USER_UPDATE")).hasSize(2);
+    }
+
+    /** An administrator ends a lockout without learning a new password of the user's (the upgrade audit). */
+    @Test
+    void an_administrator_unlocks_a_locked_account_and_it_is_audited_once() {
+        TestUser user = users.mediator("411202201").create();
+        for (int i = 0; i < 5; i++) {
+            api.requestToken(user.username(), "Wrong-Passw0rd-" + i);
+        }
+        assertThat(api.requestToken(user.username(), user.password()).status()).isEqualTo(423);
+
+        ApiResponse unlocked = api.as("admin").post("/api/v1/admin/users/" + user.id() + "/unlock", Map.of());
+        assertThat(unlocked.status()).as("%s", unlocked).isEqualTo(200);
+        assertThat(unlocked.json().get("lockedUntil").isNull()).isTrue();
+        assertThat(api.requestToken(user.username(), user.password()).status()).isEqualTo(200);
+        api.as("admin").post("/api/v1/admin/users/" + user.id() + "/unlock", Map.of());
+        assertThat(entries(user.username())).filteredOn(e -> e.action().equals("USER_UNLOCK")).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("admin"));
+        assertThat(api.as("gw_jiaokou").post("/api/v1/admin/users/" + user.id() + "/unlock", Map.of()).status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -14,6 +14,7 @@ import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.Browser;
 import cn.sanling.testing.SanlingIntegrationTest;
 import cn.sanling.testing.TestApi;
+import cn.sanling.testing.TestUsers;
 
 /**
  * Every page of the navigation renders for every role that has it (200, the nav, no stack trace); pages a role may
@@ -24,6 +25,8 @@ class PagesSmokeTest {
 
     @Autowired
     TestApi api;
+    @Autowired
+    TestUsers users;
 
     private Browser signedIn(String user) {
         Browser b = new Browser(api.baseUrl());
@@ -121,6 +124,32 @@ class PagesSmokeTest {
         assertPage(signedIn("sup_hubin").get("/admin/grids"), 403);
         assertPage(signedIn("sup_hubin").get("/admin/categories"), 403);
         assertPage(signedIn("auditor").get("/cases"), 403);
+    }
+
+    @Test
+    void the_admin_unlocks_a_locked_account_on_the_users_page() {
+        TestUsers.TestUser user = users.gridWorker("411202201200001").create();
+        for (int i = 0; i < 5; i++) {
+            api.requestToken(user.username(), "Wrong-Passw0rd-" + i);
+        }
+        Browser admin = signedIn("admin");
+        Browser.Page page = admin.get("/admin/users?role=GRID_WORKER&page=" + pageOf(admin, user.username()));
+        assertThat(page.body()).contains("action=\"/admin/users/" + user.id() + "/unlock\"");
+        Browser.Page done = admin.postForm("/admin/users/" + user.id() + "/unlock", Map.of("_csrf", page.csrfToken()));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(admin.get(done.location()).body()).contains("账号已解锁");
+        assertThat(api.requestToken(user.username(), user.password()).status()).isEqualTo(200);
+    }
+
+    /** The page of the users list (grid workers) that shows this one. */
+    private static int pageOf(Browser admin, String username) {
+        for (int page = 0; page < 50; page++) {
+            String body = admin.get("/admin/users?role=GRID_WORKER&page=" + page).body();
+            if (body.contains("data-username=\"" + username + "\"")) {
+                return page;
+            }
+        }
+        throw new AssertionError(username + " on no page");
     }
 
     @Test
