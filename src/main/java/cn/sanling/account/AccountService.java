@@ -203,14 +203,19 @@ public class AccountService {
         }
     }
 
-    /** Ends a lockout after failed logins now, instead of when it runs out; audited when there was one. */
+    /**
+     * Ends a lockout after failed logins now, instead of when it runs out, and clears the count of failed logins;
+     * audited when there was either.
+     */
     @Transactional
     public UserView unlock(Actor admin, long id) {
         admin.requireAdmin("manage users");
         UserAccount user = requireUser(id);
-        if (users.resetFailures(user.username(), clock.instant()) == 1 && user.lockedAt(clock.instant())) {
+        Instant now = clock.instant();
+        if (users.resetFailures(user.username(), now) == 1) {
             audit.record(AuditEvent.of(admin.username(), admin.roleName(), "USER_UNLOCK").target("USER",
-                    user.username()).detail("locked until " + user.lockedUntil()));
+                    user.username()).detail(user.lockedAt(now) ? "locked until " + user.lockedUntil()
+                            : user.failedAttempts() + " failed logins"));
         }
         return view(requireUser(id));
     }

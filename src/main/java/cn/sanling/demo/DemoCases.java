@@ -166,7 +166,6 @@ final class DemoCases {
                 Role.MEDIATOR, region);
     }
 
-
     private static ActionRequest action(String action, String reasonOrNote) {
         return new ActionRequest(action, reasonOrNote, null, reasonOrNote, null, null, null, null, null, null, null,
                 null, null, null, null);

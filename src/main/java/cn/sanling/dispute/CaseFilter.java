@@ -16,7 +16,8 @@ record CaseFilter(CaseStatus status, CaseLevel level, String categoryCode, Strin
      * deadline (ended ones) sort after those with one, ascending or descending.
      */
     enum Sort {
-        reportedAt("d.reported_at"), dueAt("d.due_at IS NULL, d.due_at"), caseNo("d.case_no"), updatedAt("d.updated_at"),
+        reportedAt("d.reported_at"), dueAt("d.due_at IS NULL, d.due_at"), caseNo("d.case_no"),
+        updatedAt("d.updated_at"),
         riskLevel("CASE d.risk_level WHEN 'RED' THEN 3 WHEN 'ORANGE' THEN 2 WHEN 'YELLOW' THEN 1 ELSE 0 END");
 
         final String column;

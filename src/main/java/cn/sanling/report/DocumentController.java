@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.sanling.account.Actor;
 import cn.sanling.support.ProblemException;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Case documents and 司法确认. PDFs under the API (bearer token) and under /case-files (the web session, for the case

@@ -13,9 +13,9 @@ import cn.sanling.support.TimeBound;
 
 /**
  * A reporting period [from, to). Query parameters take a date ({@code 2026-01-01}, start of that day in China; for
- * {@code to} the whole day is included) or an ISO-8601 instant with offset ({@link TimeBound}). Default: the current calendar year; with
- * only {@code from}, up to the end of the current year (or of {@code from}'s year, if later); with only {@code to},
- * from the first day of {@code to}'s year.
+ * {@code to} the whole day is included) or an ISO-8601 instant with offset ({@link TimeBound}). Default: the current
+ * calendar year; with only {@code from}, up to the end of the current year (or of {@code from}'s year, if later); with
+ * only {@code to}, from the first day of {@code to}'s year.
  */
 public record Period(Instant from, Instant to) {
 

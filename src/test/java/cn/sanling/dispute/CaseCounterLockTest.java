@@ -53,8 +53,8 @@ class CaseCounterLockTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread holder = new Thread(() -> separate().executeWithoutResult(tx -> {
-            jdbc.queryForObject("SELECT last_value FROM case_counter WHERE county_code = ? AND case_year = ? FOR UPDATE",
-                    Integer.class, COUNTY, year);
+            jdbc.queryForObject("SELECT last_value FROM case_counter WHERE county_code = ? AND case_year = ? "
+                    + "FOR UPDATE", Integer.class, COUNTY, year);
             held.countDown();
             await(done);
             tx.setRollbackOnly();

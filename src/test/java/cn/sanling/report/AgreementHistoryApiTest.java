@@ -281,8 +281,8 @@ class AgreementHistoryApiTest {
                     "fulfilment", "IMMEDIATE");
 
             JsonNode kept = agreements(area.villageMediator, id);
-            assertThat(kept.valueStream().map(a -> a.get("agreementText").asString())).as("by migration: %s", byMigration)
-                    .containsExactly("旧版协议：张三让路一米。", "新协议：李四拆墙。");
+            assertThat(kept.valueStream().map(a -> a.get("agreementText").asString()))
+                    .as("by migration: %s", byMigration).containsExactly("旧版协议：张三让路一米。", "新协议：李四拆墙。");
             assertThat(kept.valueStream().map(a -> a.get("inForce").asBoolean())).containsExactly(false, true);
             assertThat(kept.get(0).get("resolvedBy").asString()).isEqualTo(area.villageMediator);
         }

@@ -75,7 +75,8 @@ class OversightPagesTest {
     void the_dashboards_ledger_link_keeps_its_region_and_period() {
         Browser b = signedIn("sup_hubin");
         Page march = b.get("/dashboard?regionCode=411202006&from=2026-03-01&to=2026-03-31");
-        assertThat(march.body()).contains("href=\"/ledger?regionCode=411202006&amp;from=2026-03-01&amp;to=2026-03-31\"");
+        assertThat(march.body())
+                .contains("href=\"/ledger?regionCode=411202006&amp;from=2026-03-01&amp;to=2026-03-31\"");
         Page ledger = b.get("/ledger?regionCode=411202006&from=2026-03-01&to=2026-03-31");
         assertThat(ledger.body()).contains("name=\"from\" type=\"date\" value=\"2026-03-01\"")
                 .contains("name=\"to\" type=\"date\" value=\"2026-03-31\"");

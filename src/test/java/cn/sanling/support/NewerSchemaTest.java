@@ -27,8 +27,8 @@ class NewerSchemaTest {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
                     + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
-                    + "VALUES (999, '999', 'from a newer version', 'SQL', 'V999__from_a_newer_version.sql', 0, 'sa', 1, "
-                    + "TRUE)");
+                    + "VALUES (999, '999', 'from a newer version', 'SQL', 'V999__from_a_newer_version.sql', 0, 'sa', "
+                    + "1, TRUE)");
         }
 
         Throwable failure = catchThrowable(() -> OwnInstall.start("newer_schema", settings).close());
