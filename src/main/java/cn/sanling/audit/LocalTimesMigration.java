@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import cn.sanling.support.NumberedMigration;
 
 /**
  * Flyway migration 27 (MySQL and MariaDB): times an older version wrote in its machine's zone become UTC.
@@ -39,36 +39,19 @@ import org.springframework.stereotype.Component;
  * value by value. A database URL that names a zone itself (connectionTimeZone) keeps that zone: nothing moves.
  */
 @Component
-public class LocalTimesMigration implements JavaMigration {
+public class LocalTimesMigration extends NumberedMigration {
 
     private static final Logger log = LoggerFactory.getLogger(LocalTimesMigration.class);
     private static final Instant FIXED_SINCE = Instant.parse("1995-01-01T00:00:00Z");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("27");
-    }
-
-    @Override
-    public String getDescription() {
-        return "times written in the machine's zone to UTC on MySQL";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public LocalTimesMigration() {
+        super("27", "times written in the machine's zone to UTC on MySQL");
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        String product = c.getMetaData().getDatabaseProductName();
-        if (!"MySQL".equalsIgnoreCase(product) && !"MariaDB".equalsIgnoreCase(product)) {
+        if (!mysql(c)) {
             return; // the embedded H2 reads and writes in the JVM's zone, as it always did
         }
         if (!Set.of("+00:00", "UTC").contains(single(c, "SELECT @@session.time_zone"))) {

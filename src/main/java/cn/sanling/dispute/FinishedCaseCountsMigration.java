@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+
+import cn.sanling.support.NumberedMigration;
 
 /**
  * Flyway migration 14: fills {@code finished_case_count} (V13) from the cases finished before it existed. A Java
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * into the database by other means than the application (a bulk import, the benchmark's loader).
  */
 @Component
-public class FinishedCaseCountsMigration implements JavaMigration {
+public class FinishedCaseCountsMigration extends NumberedMigration {
 
     private static final String FINISHED = FinishedCaseCounts.FINISHED.stream().map(s -> "'" + s.name() + "'")
             .sorted().collect(Collectors.joining(", "));
@@ -42,24 +42,8 @@ public class FinishedCaseCountsMigration implements JavaMigration {
                      THEN TIMESTAMPDIFF(SECOND, x.reported_at, x.resolved_at) ELSE 0 END),
             SUM(CASE WHEN x.status IN ('RESOLVED', 'CLOSED') AND x.resolved_at IS NOT NULL THEN 1 ELSE 0 END)""";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14");
-    }
-
-    @Override
-    public String getDescription() {
-        return "finished case counts from existing cases";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public FinishedCaseCountsMigration() {
+        super("14", "finished case counts from existing cases");
     }
 
     @Override

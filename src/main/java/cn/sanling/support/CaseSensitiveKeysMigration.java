@@ -4,9 +4,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,37 +16,20 @@ import org.springframework.stereotype.Component;
  * key; a Java migration because the statement is MySQL's alone.
  */
 @Component
-public class CaseSensitiveKeysMigration implements JavaMigration {
+public class CaseSensitiveKeysMigration extends NumberedMigration {
 
     static final List<String> MYSQL = List.of(
             "ALTER TABLE idempotency_key MODIFY idem_key VARCHAR(100) COLLATE utf8mb4_bin NOT NULL",
             "ALTER TABLE police_alert MODIFY alert_id VARCHAR(64) COLLATE utf8mb4_bin NOT NULL",
             "ALTER TABLE visit MODIFY submission_key VARCHAR(100) COLLATE utf8mb4_bin");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("20");
-    }
-
-    @Override
-    public String getDescription() {
-        return "case-sensitive request keys on MySQL";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public CaseSensitiveKeysMigration() {
+        super("20", "case-sensitive request keys on MySQL");
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"MySQL".equalsIgnoreCase(product) && !"MariaDB".equalsIgnoreCase(product)) {
+        if (!mysql(context.getConnection())) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {
