@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.sanling.dispute.FinishedCaseCountsMigration;
 import cn.sanling.support.NumberedMigration;
 
 /**
@@ -34,9 +35,14 @@ import cn.sanling.support.NumberedMigration;
  *
  * <p>The newest audit entry says which zone it was written in: its hash covers its instant, and it verifies with its
  * wall-clock time read in one zone only. When that is not UTC (the candidates are the JVM's zone and China's), every
- * DATETIME column of the database is moved by that zone's offset, Flowable's included; TIMESTAMP columns (Flowable's
- * timers) hold instants and stay. A zone whose offset changed since 1995 is refused: its times need converting
- * value by value. A database URL that names a zone itself (connectionTimeZone) keeps that zone: nothing moves.
+ * DATETIME column of the database is moved by that zone's offset, Flowable's included. Flowable's TIMESTAMP columns
+ * (its timers' due times) hold instants the server took from the same wall-clock times in its own zone: right when
+ * the server ran in the node's zone, and as many hours off as the two zones differ when not (a server in UTC under a
+ * node in China time: every timer eight hours late, the re-check found); those are moved by that difference. The
+ * statistics' finished-case counts (V14) were taken by month from the unmoved times: they are counted again.
+ *
+ * <p>A zone whose offset changed since 1995 is refused: its times need converting value by value. A database URL
+ * that names a zone itself (connectionTimeZone) keeps that zone: nothing moves.
  */
 @Component
 public class LocalTimesMigration extends NumberedMigration {
@@ -69,7 +75,7 @@ public class LocalTimesMigration extends NumberedMigration {
                     + " to the database URL to keep reading them in that zone.");
         }
         int offset = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
-        Map<String, List<String>> columns = datetimeColumns(c);
+        Map<String, List<String>> columns = columns(c, "datetime");
         for (Map.Entry<String, List<String>> table : columns.entrySet()) {
             List<String> sets = new ArrayList<>();
             table.getValue().forEach(col -> sets.add(quote(col) + " = " + quote(col) + " - INTERVAL ? SECOND"));
@@ -85,9 +91,44 @@ public class LocalTimesMigration extends NumberedMigration {
             throw new FlywayException("Moving the times written in " + zone + " to UTC left the newest audit entry "
                     + "unverified; nothing was changed");
         }
+        int timestamps = moveTimestamps(c, offset);
+        int counted = FinishedCaseCountsMigration.rebuild(c);
         log.warn("This database's times were written in {} by a version from before 2026-12-06: {} DATETIME "
-                + "columns of {} tables moved to UTC", zone, columns.values().stream().mapToInt(List::size).sum(),
-                columns.size());
+                + "columns of {} tables moved to UTC, {} TIMESTAMP columns to the instants meant, the statistics' "
+                + "finished-case counts taken again ({} rows)", zone,
+                columns.values().stream().mapToInt(List::size).sum(), columns.size(), timestamps, counted);
+    }
+
+    /**
+     * Flowable's TIMESTAMP values were taken by the server from the node's wall-clock time in the server's zone: the
+     * wall-clock time is the value in the server's zone, the instant meant is that time in the node's zone ({@code
+     * offset}). Nothing moves when the server's zone is the node's. Returns the number of columns moved.
+     */
+    private static int moveTimestamps(Connection c, int offset) throws SQLException {
+        String server = single(c, "SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), "
+                + "CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', @@global.time_zone))");
+        if (server == null) {
+            throw new FlywayException("The database server's time zone (@@global.time_zone) is not one it can convert "
+                    + "to; set it to an offset ('+08:00') or load its time zone tables, then start again");
+        }
+        if (Integer.parseInt(server) == offset) {
+            return 0;
+        }
+        Map<String, List<String>> columns = columns(c, "timestamp");
+        columns.remove("flyway_schema_history"); // installed_on is the server's own clock
+        for (Map.Entry<String, List<String>> table : columns.entrySet()) {
+            List<String> sets = new ArrayList<>();
+            table.getValue().forEach(col -> sets.add(quote(col) + " = CONVERT_TZ(" + quote(col)
+                    + ", '+00:00', @@global.time_zone) - INTERVAL ? SECOND"));
+            try (PreparedStatement p = c.prepareStatement("UPDATE " + quote(table.getKey()) + " SET "
+                    + String.join(", ", sets))) {
+                for (int i = 1; i <= sets.size(); i++) {
+                    p.setInt(i, offset);
+                }
+                p.executeUpdate();
+            }
+        }
+        return columns.values().stream().mapToInt(List::size).sum();
     }
 
     /**
@@ -127,13 +168,16 @@ public class LocalTimesMigration extends NumberedMigration {
         }
     }
 
-    private static Map<String, List<String>> datetimeColumns(Connection c) throws SQLException {
+    /** The database's columns of a type, by table. */
+    private static Map<String, List<String>> columns(Connection c, String type) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT table_name, column_name "
-                + "FROM information_schema.columns WHERE table_schema = DATABASE() AND data_type = 'datetime' "
-                + "ORDER BY table_name, ordinal_position")) {
-            while (r.next()) {
-                columns.computeIfAbsent(r.getString(1), t -> new ArrayList<>()).add(r.getString(2));
+        try (PreparedStatement p = c.prepareStatement("SELECT table_name, column_name FROM information_schema.columns "
+                + "WHERE table_schema = DATABASE() AND data_type = ? ORDER BY table_name, ordinal_position")) {
+            p.setString(1, type);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    columns.computeIfAbsent(r.getString(1), t -> new ArrayList<>()).add(r.getString(2));
+                }
             }
         }
         return columns;

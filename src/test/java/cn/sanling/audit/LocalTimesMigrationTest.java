@@ -45,7 +45,9 @@ class LocalTimesMigrationTest {
             try {
                 // a node as those versions wrote: DATETIMEs in the machine's zone (named here, it was the JVM's)
                 long id;
+                long rejected;
                 Instant reported;
+                Instant due;
                 try (ConfigurableApplicationContext old = start(url
                         + "&connectionTimeZone=Asia/Shanghai")) {
                     ApiResponse r = OwnInstall.api(old).as("gw_jiaokou").post("/api/v1/disputes", Map.of("title",
@@ -55,6 +57,14 @@ class LocalTimesMigrationTest {
                     assertThat(r.status()).as("%s", r).isEqualTo(201);
                     id = r.json().get("id").asLong();
                     reported = Instant.parse(r.json().get("reportedAt").asString());
+                    due = Instant.parse(r.json().get("dueAt").asString());
+                    ApiResponse other = OwnInstall.api(old).as("gw_jiaokou").post("/api/v1/disputes", Map.of("title",
+                            "三月底的报告", "description", "两户争吵", "categoryCode", "NEIGHBOUR", "gridCode",
+                            "411202201200001", "source", "VISIT", "parties", List.of(Map.of("name", "李四", "role",
+                                    "APPLICANT"))));
+                    rejected = other.json().get("id").asLong();
+                    assertThat(OwnInstall.api(old).as("med_jiaokou").post("/api/v1/disputes/" + rejected
+                            + "/actions", Map.of("action", "REJECT", "reason", "不属于调解范围")).status()).isEqualTo(200);
                 }
                 try (Statement db = server.createStatement()) {
                     try (ResultSet stored = db.executeQuery("SELECT reported_at FROM " + database + ".dispute "
@@ -63,7 +73,11 @@ class LocalTimesMigrationTest {
                         assertThat(stored.getObject(1, LocalDateTime.class)).as("China wall-clock time, as written")
                                 .isEqualTo(LocalDateTime.ofInstant(reported, ZoneId.of("Asia/Shanghai")));
                     }
-                    // the database as it was before this version: migration 27 not run yet
+                    // reported at 20:00 on 31 March, China time, as those versions stored it
+                    db.execute("UPDATE " + database + ".dispute SET reported_at = '2026-03-31 20:00:00' WHERE id = "
+                            + rejected);
+                    // the database as it was before V27 (the statistics' counts were taken at the time of the
+                    // report, and V14 counted an older database's cases by their unmoved times in the same way)
                     db.execute("DELETE FROM " + database + ".flyway_schema_history WHERE version = '27'");
                 }
 
@@ -71,8 +85,24 @@ class LocalTimesMigrationTest {
                     TestApi api = OwnInstall.api(upgraded);
                     JsonNode c = api.as("gw_jiaokou").get("/api/v1/disputes/" + id).json();
                     assertThat(Instant.parse(c.get("reportedAt").asString())).isEqualTo(reported);
+                    assertThat(Instant.parse(c.get("dueAt").asString())).isEqualTo(due);
                     JsonNode verify = api.as("auditor").get("/api/v1/audit/verify").json();
                     assertThat(verify.get("valid").asBoolean()).as("%s", verify).isTrue();
+                    // Flowable's timer (a TIMESTAMP, taken by this server in UTC from China wall-clock time) is
+                    // due when the case says, not eight hours later
+                    String process = upgraded.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                            "SELECT process_instance_id FROM dispute WHERE id = ?", String.class, id);
+                    Instant timer = upgraded.getBean(org.flowable.engine.ManagementService.class).createTimerJobQuery()
+                            .processInstanceId(process).singleResult().getDuedate().toInstant();
+                    assertThat(timer).isBetween(due.minusSeconds(1), due.plusSeconds(1));
+                    // counted where the times put it once moved: 31 March
+                    for (String month : List.of("03", "04")) {
+                        JsonNode stats = api.as("sup_hubin").get("/api/v1/stats/summary?regionCode=411202201200"
+                                + "&from=2026-" + month + "-01&to=2026-" + month + "-" + (month.equals("03") ? 31 : 30))
+                                .json();
+                        assertThat(stats.get("total").asInt()).as("month %s: %s", month, stats)
+                                .isEqualTo(month.equals("03") ? 1 : 0);
+                    }
                 }
             } finally {
                 s.execute("DROP DATABASE IF EXISTS " + database);

@@ -18,8 +18,9 @@ import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.OwnInstall;
 
 /**
- * A node started with another SANLING_PII_KEY than its database's data was encrypted with stops before it serves or
- * writes anything, saying which setting is wrong; a database from before the check (V26) is judged by its parties.
+ * A node started with another SANLING_PII_KEY than its database's data was encrypted with stops before it migrates,
+ * serves or writes anything, saying which setting is wrong; a database from before the check (V26) is judged by its
+ * parties.
  * The upgrade audit's node started with a new key, answered 500 for every old case and wrote new parties with it.
  */
 class PiiKeyCheckTest {
@@ -39,11 +40,18 @@ class PiiKeyCheckTest {
         }
 
         assertRefused(url, newKey());
-        // a database from before the check has no check row: its parties are tried
+        // a database from before the check (V26) has no such table: its parties are tried, before any migration
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM pii_key_check");
+            s.execute("DROP TABLE pii_key_check");
+            s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('26', '27')");
         }
         assertRefused(url, newKey());
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+                var applied = s.executeQuery(
+                        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '26'")) {
+            applied.next();
+            assertThat(applied.getInt(1)).as("the refused start migrated nothing").isZero();
+        }
 
         try (ConfigurableApplicationContext app = start(url, key)) {
             assertThat(OwnInstall.api(app).as("med_jiaokou").get("/api/v1/disputes/" + filed).status())
