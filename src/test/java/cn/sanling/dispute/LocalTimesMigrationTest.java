@@ -1,4 +1,4 @@
-package cn.sanling.audit;
+package cn.sanling.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package cn.sanling.audit;
+package cn.sanling.dispute;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import cn.sanling.dispute.FinishedCaseCountsMigration;
+import cn.sanling.audit.AuditEntry;
+import cn.sanling.audit.AuditLog;
 import cn.sanling.support.NumberedMigration;
 
 /**
@@ -164,7 +165,7 @@ public class LocalTimesMigration extends NumberedMigration {
                     r.getString("region_code"), r.getString("from_status"), r.getString("to_status"),
                     r.getString("client_ip"), r.getString("result"), r.getString("detail"), r.getString("prev_hash"),
                     r.getString("hash"));
-            return Optional.of(AuditLog.hash(e).equals(e.hash()));
+            return Optional.of(AuditLog.verifies(e));
         }
     }
 
