@@ -64,7 +64,9 @@ public class LocalTimesMigration extends NumberedMigration {
         if (!Set.of("+00:00", "UTC").contains(single(c, "SELECT @@session.time_zone"))) {
             return; // the URL chose its zone; the data is read in it
         }
-        Optional<ZoneId> written = writtenIn(c, List.of(ZoneId.systemDefault(), ZoneId.of("Asia/Shanghai")));
+        Optional<NewestEntry> newest = NewestEntry.read(c);
+        Optional<ZoneId> written = newest.flatMap(e -> e.writtenIn(List.of(ZoneId.systemDefault(),
+                ZoneId.of("Asia/Shanghai"))));
         if (written.isEmpty()) {
             return;
         }
@@ -77,18 +79,8 @@ public class LocalTimesMigration extends NumberedMigration {
         }
         int offset = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
         Map<String, List<String>> columns = columns(c, "datetime");
-        for (Map.Entry<String, List<String>> table : columns.entrySet()) {
-            List<String> sets = new ArrayList<>();
-            table.getValue().forEach(col -> sets.add(quote(col) + " = " + quote(col) + " - INTERVAL ? SECOND"));
-            try (PreparedStatement p = c.prepareStatement("UPDATE " + quote(table.getKey()) + " SET "
-                    + String.join(", ", sets))) {
-                for (int i = 1; i <= sets.size(); i++) {
-                    p.setInt(i, offset);
-                }
-                p.executeUpdate();
-            }
-        }
-        if (!verifiesIn(c, ZoneOffset.UTC).orElse(true)) {
+        move(c, columns, "%s - INTERVAL ? SECOND", offset);
+        if (!NewestEntry.read(c).orElseThrow().verifiesIn(ZoneOffset.UTC)) {
             throw new FlywayException("Moving the times written in " + zone + " to UTC left the newest audit entry "
                     + "unverified; nothing was changed");
         }
@@ -96,8 +88,8 @@ public class LocalTimesMigration extends NumberedMigration {
         int counted = FinishedCaseCountsMigration.rebuild(c);
         log.warn("This database's times were written in {} by a version from before 2026-12-06: {} DATETIME "
                 + "columns of {} tables moved to UTC, {} TIMESTAMP columns to the instants meant, the statistics' "
-                + "finished-case counts taken again ({} rows)", zone,
-                columns.values().stream().mapToInt(List::size).sum(), columns.size(), timestamps, counted);
+                + "finished-case counts taken again ({} rows)", zone, count(columns), columns.size(), timestamps,
+                counted);
     }
 
     /**
@@ -117,10 +109,19 @@ public class LocalTimesMigration extends NumberedMigration {
         }
         Map<String, List<String>> columns = columns(c, "timestamp");
         columns.remove("flyway_schema_history"); // installed_on is the server's own clock
+        move(c, columns, "CONVERT_TZ(%s, '+00:00', @@global.time_zone) - INTERVAL ? SECOND", offset);
+        return count(columns);
+    }
+
+    /**
+     * Sets every column to {@code expression} of itself ({@code %s} the column, {@code ?} the offset in seconds), one
+     * statement per table.
+     */
+    private static void move(Connection c, Map<String, List<String>> columns, String expression, int offset)
+            throws SQLException {
         for (Map.Entry<String, List<String>> table : columns.entrySet()) {
-            List<String> sets = new ArrayList<>();
-            table.getValue().forEach(col -> sets.add(quote(col) + " = CONVERT_TZ(" + quote(col)
-                    + ", '+00:00', @@global.time_zone) - INTERVAL ? SECOND"));
+            List<String> sets = table.getValue().stream()
+                    .map(col -> quote(col) + " = " + expression.formatted(quote(col))).toList();
             try (PreparedStatement p = c.prepareStatement("UPDATE " + quote(table.getKey()) + " SET "
                     + String.join(", ", sets))) {
                 for (int i = 1; i <= sets.size(); i++) {
@@ -129,43 +130,53 @@ public class LocalTimesMigration extends NumberedMigration {
                 p.executeUpdate();
             }
         }
+    }
+
+    private static int count(Map<String, List<String>> columns) {
         return columns.values().stream().mapToInt(List::size).sum();
     }
 
-    /**
-     * The zone the newest audit entry's time was written in: empty when it is UTC (or there is no entry), the first
-     * candidate it verifies in otherwise. One that verifies in none is left alone (its chain is broken whatever its
-     * zone, which the auditor's check names): no guess is made.
-     */
-    private static Optional<ZoneId> writtenIn(Connection c, List<ZoneId> candidates) throws SQLException {
-        if (verifiesIn(c, ZoneOffset.UTC).orElse(true)) {
-            return Optional.empty();
-        }
-        for (ZoneId zone : candidates) {
-            if (verifiesIn(c, zone).orElse(false)) {
-                return Optional.of(zone);
+    /** The newest audit entry, with its time as stored: a wall-clock time whose zone is to be found. */
+    private record NewestEntry(LocalDateTime wall, AuditEntry entry) {
+
+        static Optional<NewestEntry> read(Connection c) throws SQLException {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, at, actor, role, "
+                    + "action, target_type, target_id, region_code, from_status, to_status, client_ip, result, detail, "
+                    + "prev_hash, hash FROM audit_log ORDER BY id DESC LIMIT 1")) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new NewestEntry(r.getObject("at", LocalDateTime.class), new AuditEntry(
+                        r.getLong("id"), null, r.getString("actor"), r.getString("role"), r.getString("action"),
+                        r.getString("target_type"), r.getString("target_id"), r.getString("region_code"),
+                        r.getString("from_status"), r.getString("to_status"), r.getString("client_ip"),
+                        r.getString("result"), r.getString("detail"), r.getString("prev_hash"), r.getString("hash"))));
             }
         }
-        log.warn("The newest audit entry verifies in none of UTC and {}: the times of this database are left as "
-                + "they are", candidates);
-        return Optional.empty();
-    }
 
-    /** Whether the newest audit entry verifies with its wall-clock time read in {@code zone}; empty without one. */
-    private static Optional<Boolean> verifiesIn(Connection c, ZoneId zone) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, at, actor, role, action, "
-                + "target_type, target_id, region_code, from_status, to_status, client_ip, result, detail, prev_hash, "
-                + "hash FROM audit_log ORDER BY id DESC LIMIT 1")) {
-            if (!r.next()) {
+        /** Whether it verifies with its wall-clock time read in {@code zone}. */
+        boolean verifiesIn(ZoneId zone) {
+            AuditEntry e = entry;
+            return AuditLog.verifies(new AuditEntry(e.id(), wall.atZone(zone).toInstant(), e.actor(), e.role(),
+                    e.action(), e.targetType(), e.targetId(), e.regionCode(), e.fromStatus(), e.toStatus(),
+                    e.clientIp(), e.result(), e.detail(), e.prevHash(), e.hash()));
+        }
+
+        /**
+         * The zone it was written in: empty when it is UTC, the first candidate it verifies in otherwise. One that
+         * verifies in none is left alone (its chain is broken whatever its zone, which the auditor's check names):
+         * no guess is made.
+         */
+        Optional<ZoneId> writtenIn(List<ZoneId> candidates) {
+            if (verifiesIn(ZoneOffset.UTC)) {
                 return Optional.empty();
             }
-            AuditEntry e = new AuditEntry(r.getLong("id"),
-                    r.getObject("at", LocalDateTime.class).atZone(zone).toInstant(), r.getString("actor"),
-                    r.getString("role"), r.getString("action"), r.getString("target_type"), r.getString("target_id"),
-                    r.getString("region_code"), r.getString("from_status"), r.getString("to_status"),
-                    r.getString("client_ip"), r.getString("result"), r.getString("detail"), r.getString("prev_hash"),
-                    r.getString("hash"));
-            return Optional.of(AuditLog.verifies(e));
+            Optional<ZoneId> zone = candidates.stream().filter(this::verifiesIn).findFirst();
+            if (zone.isEmpty()) {
+                log.warn("The newest audit entry ({}) verifies in none of UTC and {}: the times of this database are "
+                        + "left as they are", entry.id(), candidates);
+            }
+            return zone;
         }
     }
 
