@@ -44,11 +44,6 @@ final class DemoCases {
     /** One case in {@value #LATE_EVERY} is left PENDING in 交口乡 to be made late for acceptance. */
     static final int LATE_EVERY = 60;
 
-    /** Demo accounts by the region they mediate for (SPEC §9), so the 台账 and timelines name them. */
-    private static final java.util.Map<String, String> MEDIATOR_ACCOUNTS = java.util.Map.of(
-            "411202201200", "med_jiaokou", "411202201", "med_jiaokouxiang", "411202", "med_hubin",
-            "411203100", "med_daying");
-
     private DemoCases() {
     }
 
@@ -145,8 +140,8 @@ final class DemoCases {
         }
         if (path < 55) {
             String county = village.substring(0, 6);
-            commands.act(new Actor(0, county.equals("411202") ? "sup_hubin" : "demo_sup", "督导", Role.SUPERVISOR,
-                    county), id, action("SUPERVISE", "请加快调处进度"));
+            commands.act(new Actor(0, DemoOrganisation.account(Role.SUPERVISOR, county).orElse("demo_sup"), "督导",
+                    Role.SUPERVISOR, county), id, action("SUPERVISE", "请加快调处进度"));
             return;
         }
         commands.act(mediator(level, village), id, new ActionRequest("RESOLVE", null, null, null, null, "WRITTEN",
@@ -158,12 +153,14 @@ final class DemoCases {
                 null, null, null, true, true, null, null, null, null));
     }
 
-    /** The demo mediator account of the handling region where there is one (med_jiaokou, …), else a stand-in. */
+    /**
+     * The demo mediator account of the handling region where there is one (med_jiaokou, …), so the 台账 and timelines
+     * name it; else a stand-in.
+     */
     private static Actor mediator(CaseLevel level, String village) {
         String region = level.handlingRegion(village);
-        String account = MEDIATOR_ACCOUNTS.get(region);
-        return new Actor(0, account != null ? account : "demo_med_" + level.name().toLowerCase(), "调解员",
-                Role.MEDIATOR, region);
+        return new Actor(0, DemoOrganisation.account(Role.MEDIATOR, region)
+                .orElse("demo_med_" + level.name().toLowerCase()), "调解员", Role.MEDIATOR, region);
     }
 
     private static ActionRequest action(String action, String reasonOrNote) {

@@ -22,7 +22,8 @@ import cn.sanling.sanling.SanlingService;
 final class DemoIncidents {
 
     private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
-    private static final Actor REGISTRAR = new Actor(0, "sup_smx", "综治中心", Role.SUPERVISOR, "4112");
+    private static final Actor REGISTRAR = new Actor(0,
+            DemoOrganisation.account(Role.SUPERVISOR, "4112").orElseThrow(), "综治中心", Role.SUPERVISOR, "4112");
 
     private record Demo(String type, String summary, boolean inJiaokou) {
     }

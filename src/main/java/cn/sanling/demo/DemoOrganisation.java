@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import cn.sanling.account.AccountService;
@@ -21,6 +22,19 @@ import cn.sanling.region.RegionService;
 final class DemoOrganisation {
 
     static final String DEMO_PASSWORD = "Sanling@2026";
+
+    /** The demo accounts of SPEC §9. */
+    static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("gw_jiaokou", "交口村第1网格网格员", Role.GRID_WORKER, "411202201200001"),
+            new DemoAccount("gw_fucun", "富村第1网格网格员", Role.GRID_WORKER, "411202201201001"),
+            new DemoAccount("med_jiaokou", "交口村调解员", Role.MEDIATOR, "411202201200"),
+            new DemoAccount("med_jiaokouxiang", "交口乡调解员", Role.MEDIATOR, "411202201"),
+            new DemoAccount("med_hubin", "湖滨区调解员", Role.MEDIATOR, "411202"),
+            new DemoAccount("med_daying", "大营镇调解员", Role.MEDIATOR, "411203100"),
+            new DemoAccount("sup_hubin", "湖滨区综治中心督导", Role.SUPERVISOR, "411202"),
+            new DemoAccount("sup_smx", "三门峡市委政法委督导", Role.SUPERVISOR, "4112"),
+            new DemoAccount("admin", "系统管理员", Role.ADMIN, null),
+            new DemoAccount("auditor", "安全审计员", Role.AUDITOR, null));
 
     private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎";
     private static final String GIVEN = "建国秀英桂兰玉珍春华志强文军明海燕红霞丽平金凤国庆永刚德胜淑芬小龙晓东雪梅俊杰子涵欣怡浩然";
@@ -41,17 +55,13 @@ final class DemoOrganisation {
         }
         regions.addGrids(grids);
 
-        accounts.createDemoAccounts(List.of(
-                new DemoAccount("gw_jiaokou", "交口村第1网格网格员", Role.GRID_WORKER, "411202201200001"),
-                new DemoAccount("gw_fucun", "富村第1网格网格员", Role.GRID_WORKER, "411202201201001"),
-                new DemoAccount("med_jiaokou", "交口村调解员", Role.MEDIATOR, "411202201200"),
-                new DemoAccount("med_jiaokouxiang", "交口乡调解员", Role.MEDIATOR, "411202201"),
-                new DemoAccount("med_hubin", "湖滨区调解员", Role.MEDIATOR, "411202"),
-                new DemoAccount("med_daying", "大营镇调解员", Role.MEDIATOR, "411203100"),
-                new DemoAccount("sup_hubin", "湖滨区综治中心督导", Role.SUPERVISOR, "411202"),
-                new DemoAccount("sup_smx", "三门峡市委政法委督导", Role.SUPERVISOR, "4112"),
-                new DemoAccount("admin", "系统管理员", Role.ADMIN, null),
-                new DemoAccount("auditor", "安全审计员", Role.AUDITOR, null)), DEMO_PASSWORD);
+        accounts.createDemoAccounts(ACCOUNTS, DEMO_PASSWORD);
+    }
+
+    /** The demo account of this role whose scope is exactly this region, if there is one. */
+    static Optional<String> account(Role role, String region) {
+        return ACCOUNTS.stream().filter(a -> a.role() == role && region.equals(a.regionCode()))
+                .map(DemoAccount::username).findFirst();
     }
 
     /** The households of every demo grid (~33k rows, the bulk of the organisation: loaded after start-up). */
