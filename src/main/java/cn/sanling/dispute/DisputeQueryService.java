@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -66,19 +67,22 @@ public class DisputeQueryService {
 
     /** The case's free text as the actor may read it (see {@link #readsAsWritten}); the case must be visible. */
     public UnaryOperator<String> textFor(Actor actor, long id) {
-        return textsFor(actor, List.of(id)).getOrDefault(id, UnaryOperator.identity());
+        return textsFor(actor, List.of(id)).apply(id);
     }
 
-    /** {@link #textFor} for many cases at once (the statistics' lists): one read of their parties. */
-    public Map<Long, UnaryOperator<String>> textsFor(Actor actor, Collection<Long> ids) {
+    /**
+     * {@link #textFor} for many cases at once (the statistics' lists, visits): one read of their parties. The answer
+     * gives each case's reading; text of any other case, or of none (a null id), is read as written.
+     */
+    public Function<Long, UnaryOperator<String>> textsFor(Actor actor, Collection<Long> ids) {
         if (readsAsWritten(actor) || ids.isEmpty()) {
-            return Map.of();
+            return id -> UnaryOperator.identity();
         }
         Map<Long, List<PartyRow>> parties = mapper.parties(List.copyOf(ids)).stream()
                 .collect(Collectors.groupingBy(p -> p.disputeId));
         Map<Long, UnaryOperator<String>> texts = new java.util.HashMap<>();
         ids.forEach(id -> texts.put(id, masked(parties.getOrDefault(id, List.of()))));
-        return texts;
+        return id -> texts.getOrDefault(id, UnaryOperator.identity());
     }
 
     private UnaryOperator<String> masked(List<PartyRow> parties) {

@@ -323,9 +323,9 @@ public class StatisticsService {
     @Transactional(readOnly = true)
     public List<AttentionCase> attention(Actor actor, String regionCode) {
         List<AttentionCase> cases = mapper.attention(actor.scope(), area(region(actor, regionCode)), LIST_LIMIT);
-        Map<Long, UnaryOperator<String>> text = disputes.textsFor(actor, cases.stream().map(AttentionCase::id).toList());
-        return cases.stream().map(c -> new AttentionCase(c.id(), c.caseNo(),
-                text.getOrDefault(c.id(), UnaryOperator.identity()).apply(c.title()),
+        Function<Long, UnaryOperator<String>> text = disputes.textsFor(actor,
+                cases.stream().map(AttentionCase::id).toList());
+        return cases.stream().map(c -> new AttentionCase(c.id(), c.caseNo(), text.apply(c.id()).apply(c.title()),
                 c.villageName(), c.status(), c.level(), c.riskLevel(), c.dueAt(), c.overdue(), c.supervised()))
                 .toList();
     }
@@ -335,10 +335,10 @@ public class StatisticsService {
     public List<SupervisionLine> supervisions(Actor actor, String regionCode, String from, String to) {
         List<SupervisionLine> lines = mapper.supervisions(actor.scope(), area(region(actor, regionCode)),
                 period(from, to), LIST_LIMIT);
-        Map<Long, UnaryOperator<String>> text = disputes.textsFor(actor,
+        Function<Long, UnaryOperator<String>> text = disputes.textsFor(actor,
                 lines.stream().map(SupervisionLine::caseId).collect(java.util.stream.Collectors.toSet()));
         return lines.stream().map(s -> {
-            UnaryOperator<String> t = text.getOrDefault(s.caseId(), UnaryOperator.identity());
+            UnaryOperator<String> t = text.apply(s.caseId());
             return new SupervisionLine(s.caseId(), s.caseNo(), t.apply(s.title()), s.caseStatus(), s.createdAt(),
                     s.supervisor(), s.automatic(), t.apply(s.note()), s.dueAt(), s.respondedAt(), s.responder(),
                     t.apply(s.responseNote()));

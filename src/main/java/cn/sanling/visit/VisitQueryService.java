@@ -6,10 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.Objects;
-import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -192,11 +193,10 @@ public class VisitQueryService {
         if (readsAsWritten(actor)) {
             return rows.stream().map(r -> view(r, categoryNames, r.findings)).toList();
         }
-        Map<Long, UnaryOperator<String>> cases = disputes.textsFor(actor,
+        Function<Long, UnaryOperator<String>> cases = disputes.textsFor(actor,
                 rows.stream().map(r -> r.disputeId).filter(Objects::nonNull).distinct().toList());
         return rows.stream().map(r -> {
-            String findings = r.disputeId == null ? r.findings
-                    : cases.getOrDefault(r.disputeId, UnaryOperator.identity()).apply(r.findings);
+            String findings = cases.apply(r.disputeId).apply(r.findings);
             return view(r, categoryNames, Masking.text(findings, r.headName == null ? List.of() : List.of(r.headName)));
         }).toList();
     }
