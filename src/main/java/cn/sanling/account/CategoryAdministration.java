@@ -54,7 +54,7 @@ public class CategoryAdministration {
                     + parent.code() + "_WATER");
         }
         String name = name(n.name());
-        requireNewName(parent.code(), null, name);
+        requireNewName(categories.subCategories(), parent.code(), null, name);
         try {
             categories.addSubCategory(parent.code(), code, name);
         } catch (DuplicateKeyException taken) {
@@ -68,10 +68,11 @@ public class CategoryAdministration {
     @Transactional
     public SubCategory change(Actor admin, String code, Change c) {
         admin.requireAdmin("manage categories");
-        SubCategory before = categories.subCategories().stream().filter(s -> s.code().equals(code)).findFirst()
+        List<SubCategory> all = categories.subCategories();
+        SubCategory before = all.stream().filter(s -> s.code().equals(code)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Sub-category " + code));
         String name = c == null || c.name() == null ? before.name() : name(c.name());
-        requireNewName(before.parentCode(), code, name);
+        requireNewName(all, before.parentCode(), code, name);
         boolean enabled = c == null || c.enabled() == null ? before.enabled() : c.enabled();
         categories.changeSubCategory(code, name, enabled);
         audit.record(AuditEvent.of(admin.username(), admin.roleName(), "CATEGORY_UPDATE").target("CATEGORY", code)
@@ -81,8 +82,8 @@ public class CategoryAdministration {
     }
 
     /** Two sub-categories of one category by the same name would be one choice offered twice on the forms. */
-    private void requireNewName(String parentCode, String except, String name) {
-        if (categories.subCategories().stream().anyMatch(s -> s.parentCode().equals(parentCode)
+    private static void requireNewName(List<SubCategory> all, String parentCode, String except, String name) {
+        if (all.stream().anyMatch(s -> s.parentCode().equals(parentCode)
                 && !s.code().equals(except) && s.name().equals(name))) {
             throw ProblemException.badRequest("name", "another sub-category of " + parentCode + " has this name");
         }
