@@ -109,7 +109,7 @@ public final class Bench {
                 }
                 r.put("cases", (double) db.scalar("SELECT COUNT(*) FROM dispute"));
                 r.note("--reuse-db: database " + o.dbName() + " as an earlier run loaded it (migrated to this build); "
-                        + "worklist, case list, stats and ledger only");
+                        + "worklist, case list, stats, pages and ledger only");
             } else {
                 Db.recreate(o);
                 db = new Db(o, o.dbName());
@@ -125,6 +125,7 @@ public final class Bench {
                 phase("case list", this::caseList);
             }
             phase("stats", this::stats);
+            phase("pages", () -> pages(partiesReadable));
             if (partiesReadable) {
                 phase("ledger", this::ledger);
             } else {
@@ -667,9 +668,23 @@ public final class Bench {
         return out;
     }
 
+    /** The townships with the most open township-level cases: their mediators have the longest worklists. */
+    private List<String> busiestTownships(int limit) throws Exception {
+        return busiest("SELECT SUBSTR(village_code, 1, 9) t, COUNT(*) n FROM dispute "
+                + "WHERE current_task IS NOT NULL AND level = 'TOWNSHIP' GROUP BY t ORDER BY n DESC", limit);
+    }
+
+    private List<String> busiestCounties(int limit) throws Exception {
+        return busiest("SELECT county_code, COUNT(*) n FROM dispute GROUP BY county_code ORDER BY n DESC", limit);
+    }
+
+    /** The cities with the most cases (one in the smoke: all its cases are in 三门峡). */
+    private List<String> busiestCities(int limit) throws Exception {
+        return busiest("SELECT SUBSTR(county_code, 1, 4) c, COUNT(*) n FROM dispute GROUP BY c ORDER BY n DESC", limit);
+    }
+
     private void worklist() throws Exception {
-        List<String> townships = busiest("SELECT SUBSTR(village_code, 1, 9) t, COUNT(*) n FROM dispute "
-                + "WHERE current_task IS NOT NULL AND level = 'TOWNSHIP' GROUP BY t ORDER BY n DESC", 20);
+        List<String> townships = busiestTownships(20);
         if (townships.isEmpty()) {
             r.fail("worklist: no township has open township-level cases");
             return;
@@ -702,7 +717,7 @@ public final class Bench {
     }
 
     private void caseList() throws Exception {
-        List<String> counties = busiest("SELECT county_code, COUNT(*) n FROM dispute GROUP BY county_code ORDER BY n DESC", 10);
+        List<String> counties = busiestCounties(10);
         String from90 = Instant.now().minus(Duration.ofDays(90)).toString();
         String now = Instant.now().toString();
         List<String> filters = List.of("status=PENDING", "categoryCode=FAMILY&status=CLOSED", "riskLevel=RED",
@@ -762,9 +777,8 @@ public final class Bench {
                     + "harness measures it as soon as the route exists");
             return;
         }
-        List<String> counties = busiest("SELECT county_code, COUNT(*) n FROM dispute GROUP BY county_code ORDER BY n DESC", 10);
-        List<String> cities = new ArrayList<>(busiest("SELECT SUBSTR(county_code, 1, 4) c, COUNT(*) n FROM dispute "
-                + "GROUP BY c ORDER BY n DESC", 5));
+        List<String> counties = busiestCounties(10);
+        List<String> cities = busiestCities(5);
         for (String[] level : new String[][] {{"county", "stats_county_p95_ms"}, {"city", "stats_city_p95_ms"}}) {
             List<String> regions = level[0].equals("county") ? counties : cities;
             List<String> queries = new ArrayList<>();
@@ -795,6 +809,72 @@ public final class Bench {
         if (total != expected) {
             r.fail("stats of " + region + ": total " + total + ", but " + expected + " cases in the period");
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ pages
+
+    /**
+     * The server-rendered pages (Thymeleaf, session login) as the API phases measure the API, for "how the worklist
+     * and the dashboards feel": each page as the users of the busiest regions who open it, signed in as a browser
+     * is. The case list and the dashboard show parties (masked), so on a reused database only with its PII key.
+     */
+    private void pages(boolean partiesReadable) throws Exception {
+        List<String> townships = busiestTownships(20);
+        List<String> counties = busiestCounties(10);
+        List<String> cities = busiestCities(5);
+        if (townships.isEmpty() || counties.isEmpty() || cities.isEmpty()) {
+            r.fail("pages: no busiest townships, counties or cities (" + townships + ", " + counties + ", " + cities + ")");
+            return;
+        }
+        List<String> mediators = townships.stream().map(Province::mediator).toList();
+        List<String> countySupervisors = counties.stream().map(Province::supervisor).toList();
+        List<String> citySupervisors = cities.stream().map(Province::supervisor).toList();
+        page("tasks", "/tasks", mediators);
+        if (partiesReadable) {
+            page("cases_county", "/cases", countySupervisors);
+            page("cases_city", "/cases", citySupervisors);
+            page("dashboard_county", "/dashboard", countySupervisors);
+            page("dashboard_city", "/dashboard", citySupervisors);
+        } else {
+            r.note("pages: /cases and /dashboard not measured: they show the parties of the database's cases, which "
+                    + "was loaded before runs kept their PII key");
+        }
+        page("sanling_city", "/sanling", citySupervisors);
+        r.note("pages: GET of the web UI's pages (text/html, a session signed in through the login form, redirects not "
+                + "followed: anything but 200 with the signed-in navigation is an error) as their users in the busiest "
+                + "regions: /tasks as the mediators of the townships with the most open township-level cases ("
+                + townships.size() + "); /cases (first page, no filter) and /dashboard as the supervisors of the "
+                + "counties with the most cases (" + counties.size() + ") and, apart, of the cities with the most cases ("
+                + cities.size() + "); /sanling (三零 board) as those city supervisors; 2 concurrent clients each, "
+                + "closed loop");
+    }
+
+    /** One page as the given users in turn; details page_<name>_p50_ms / _p95_ms. */
+    private void page(String name, String path, List<String> users) throws Exception {
+        users.forEach(load::session);
+        Load.Result res = Load.run("page " + name, 2, o.warmup(), shortPhase(),
+                (client, n) -> signedInPage(users.get((int) (n % users.size())), path));
+        log(res.summary());
+        check(res);
+        r.detail("page_" + name + "_p95_ms", res.percentileMs(95));
+        r.detail("page_" + name + "_p50_ms", res.percentileMs(50));
+    }
+
+    /**
+     * The page's status, or an error for what a signed-in browser would not see as its page: any other status (a
+     * redirect to the login form among them) or a page without the signed-in navigation (the login form and the
+     * error page have a {@code <nav} too, but no logout button).
+     */
+    private int signedInPage(String user, String path) throws Exception {
+        HttpResponse<String> resp = load.page(user, path);
+        if (resp.statusCode() != 200) {
+            throw new IllegalStateException(path + " as " + user + ": HTTP " + resp.statusCode()
+                    + resp.headers().firstValue("Location").map(l -> " to " + l).orElse(""));
+        }
+        if (!resp.body().contains("<nav") || !resp.body().contains("action=\"/logout\"")) {
+            throw new IllegalStateException(path + " as " + user + ": 200 without the signed-in navigation");
+        }
+        return 200;
     }
 
     private void ledger() throws Exception {

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -21,11 +23,16 @@ import java.util.regex.Pattern;
 final class Load {
 
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    /** The login form's hidden CSRF field, whatever the order of its attributes. */
+    private static final Pattern CSRF = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
     private final ConcurrentHashMap<String, String> tokens = new ConcurrentHashMap<>();
+    /** The Cookie header of each bench account's signed-in web session. */
+    private final ConcurrentHashMap<String, String> sessions = new ConcurrentHashMap<>();
 
     Load(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -48,6 +55,71 @@ final class Load {
                 throw new IllegalStateException("login " + u, e);
             }
         });
+    }
+
+    /**
+     * A signed-in web session for a bench account, as a browser gets one: the form at GET /login (which starts a
+     * session for its CSRF token), then POST /login with the form's _csrf and the session's cookie. The answer is a
+     * redirect with a new session id (session fixation protection): its cookie is the signed-in one.
+     */
+    String session(String username) {
+        return sessions.computeIfAbsent(username, u -> {
+            try {
+                HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher field = CSRF.matcher(form.body());
+                Matcher value = field.find() ? VALUE.matcher(field.group()) : null;
+                String cookie = cookies(form, "");
+                if (form.statusCode() != 200 || value == null || !value.find() || cookie.isEmpty()) {
+                    throw new IllegalStateException("GET /login: " + form.statusCode() + ", no _csrf field or no "
+                            + "session cookie");
+                }
+                String body = "username=" + encode(u) + "&password=" + encode(Province.PASSWORD) + "&_csrf="
+                        + encode(value.group(1));
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                        .header("Accept", "text/html").timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                String location = r.headers().firstValue("Location").orElse("");
+                // a failed login redirects too, to /login?error (or ?locked)
+                if (r.statusCode() != 302 || location.contains("/login")) {
+                    throw new IllegalStateException("web login " + u + ": " + r.statusCode() + " to " + location);
+                }
+                return cookies(r, cookie);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("web login " + u, e);
+            }
+        });
+    }
+
+    /**
+     * The Cookie header after an answer: {@code cookie} with the answer's Set-Cookie values put over it by name (the
+     * session cookie's name is the application's setting, server.servlet.session.cookie.name).
+     */
+    private static String cookies(HttpResponse<?> r, String cookie) {
+        Map<String, String> jar = new LinkedHashMap<>();
+        List<String> pairs = new ArrayList<>(List.of(cookie.split("; ")));
+        r.headers().allValues("Set-Cookie").forEach(h -> pairs.add(h.split(";", 2)[0].strip()));
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                jar.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        jar.values().removeIf(String::isEmpty); // a cookie set empty is a deleted one
+        return String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A server-rendered page as the account's signed-in browser asks for it (redirects are not followed). */
+    HttpResponse<String> page(String user, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Cookie", session(user)).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     void forgetTokens() {
