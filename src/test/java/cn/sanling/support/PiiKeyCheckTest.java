@@ -43,7 +43,8 @@ class PiiKeyCheckTest {
         // a database from before the check (V26) has no such table: its parties are tried, before any migration
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("DROP TABLE pii_key_check");
-            s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('26', '27')");
+            // and none of the later ones (each is applied again; V27 and V28 can be)
+            s.execute("DELETE FROM \"flyway_schema_history\" WHERE CAST(\"version\" AS INT) >= 26");
         }
         assertRefused(url, newKey());
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
