@@ -119,9 +119,10 @@ public class AccountService {
     // ---- administration (ADMIN) ----
 
     @Transactional(readOnly = true)
-    public PageResult<UserView> list(Role role, int page, int size) {
-        List<UserView> items = users.list(role, page * size, size).stream().map(this::view).toList();
-        return new PageResult<>(items, page, size, users.count(role));
+    public PageResult<UserView> list(UserFilter filter, int page, int size) {
+        Instant now = clock.instant();
+        List<UserView> items = users.list(filter, now, page * size, size).stream().map(this::view).toList();
+        return new PageResult<>(items, page, size, users.count(filter, now));
     }
 
     @Transactional(readOnly = true)

@@ -27,11 +27,17 @@ class AdminUserController {
         this.accounts = accounts;
     }
 
+    /**
+     * Accounts by username, page by page: of a role, with {@code q} in the username or the name (any case), whose
+     * scope starts with {@code regionCode}, in {@code state} LOCKED (a lockout holds now) or DISABLED.
+     */
     @GetMapping
     PageResult<AccountService.UserView> list(@RequestParam(required = false) Role role,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) UserFilter.State state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         FieldChecks.requirePaging(page, size, 200);
-        return accounts.list(role, page, size);
+        return accounts.list(UserFilter.of(role, q, regionCode, state), page, size);
     }
 
     @GetMapping("/{id}")

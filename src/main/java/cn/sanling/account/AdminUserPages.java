@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanling.region.RegionLevel;
 import cn.sanling.region.RegionService;
 import cn.sanling.region.Scope;
+import cn.sanling.support.FieldMessages;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,17 +26,31 @@ class AdminUserPages {
 
     private final AccountService accounts;
     private final RegionService regions;
+    private final FieldMessages fieldMessages;
 
-    AdminUserPages(AccountService accounts, RegionService regions) {
+    AdminUserPages(AccountService accounts, RegionService regions, FieldMessages fieldMessages) {
         this.accounts = accounts;
         this.regions = regions;
+        this.fieldMessages = fieldMessages;
     }
 
     @GetMapping("/admin/users")
     String users(Actor actor, Model model, @RequestParam(required = false) Role role,
-            @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) UserFilter.State state, @RequestParam(defaultValue = "0") int page) {
         actor.requireAdmin("manage users");
-        model.addAttribute("result", accounts.list(role, Math.max(page, 0), PAGE_SIZE));
+        UserFilter filter;
+        try {
+            filter = UserFilter.of(role, q, regionCode, state);
+        } catch (ProblemException e) {
+            // the list unfiltered by the bad field, the refusal beside the filters
+            model.addAttribute("filterErrors", e.errors().stream().map(f -> fieldMessages.line(f.field(), f.message()))
+                    .toList());
+            filter = new UserFilter(role, null, null, state);
+        }
+        model.addAttribute("result", accounts.list(filter, Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("states", UserFilter.State.values());
         model.addAttribute("role", role);
         model.addAttribute("roles", Role.values());
         model.addAttribute("assignableRoles", java.util.Arrays.stream(Role.values()).filter(r -> r != Role.POLICE_110)
@@ -115,6 +130,6 @@ class AdminUserPages {
         if (form != null) {
             model.addAttribute("newUser", form);
         }
-        return users(actor, model, null, 0);
+        return users(actor, model, null, null, null, null, 0);
     }
 }

@@ -44,7 +44,7 @@ class FirstAdministrator implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean asked = password != null && !password.isEmpty();
-        if (users.count(Role.ADMIN) > 0) {
+        if (users.count(new UserFilter(Role.ADMIN, null, null, null), java.time.Instant.now()) > 0) {
             if (asked) {
                 log.info("An administrator exists: sanling.bootstrap.admin-password (SANLING_ADMIN_PASSWORD) is not "
                         + "used and can be removed from the configuration");

@@ -16,9 +16,10 @@ interface UserMapper {
 
     UserAccount findById(@Param("id") long id);
 
-    List<UserAccount> list(@Param("role") Role role, @Param("offset") int offset, @Param("limit") int limit);
+    List<UserAccount> list(@Param("f") UserFilter filter, @Param("now") Instant now, @Param("offset") int offset,
+            @Param("limit") int limit);
 
-    long count(@Param("role") Role role);
+    long count(@Param("f") UserFilter filter, @Param("now") Instant now);
 
     void insert(UserAccount user);
 

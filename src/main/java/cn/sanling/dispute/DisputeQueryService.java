@@ -1,6 +1,7 @@
 package cn.sanling.dispute;
 
 import cn.sanling.support.FieldChecks;
+import cn.sanling.support.LikePattern;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,7 +231,7 @@ public class DisputeQueryService {
             region = regions.require(p.regionCode().strip(), actor.scope()).code();
         }
         return new CaseFilter(status, level, category, region, risk, p.overdue(), p.supervised(), source,
-                q == null ? null : escapeLike(q), q == null ? null : pii.hash(q), q, p.from(), p.to(), page * size,
+                q == null ? null : LikePattern.escape(q), q == null ? null : pii.hash(q), q, p.from(), p.to(), page * size,
                 size, CaseFilter.Sort.valueOf(sortField).column, descending);
     }
 
@@ -324,9 +325,5 @@ public class DisputeQueryService {
                         : new Views.Resolution(r.agreementType, text.apply(r.agreementText), r.fulfilment),
                 r.referTo == null ? null : new Views.Referral(r.referTo, text.apply(r.referReason)), r.version,
                 List.copyOf(r.levelsExtended()));
-    }
-
-    private static String escapeLike(String q) {
-        return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -87,6 +87,7 @@ public class FieldMessages {
             new Translation("an ISO-8601 duration such as.*", "validation.duration"),
             new Translation("2-40 capital letters, digits and '_'.*", "validation.categoryCode"),
             new Translation("one of the 六防六促 categories", "validation.unknownCategory"),
+            new Translation("the digits a region or grid code starts with", "validation.codePrefix"),
             new Translation("the village's code and three digits.*", "validation.gridCode"),
             new Translation("2, 4, 6, 9, 12 or 15 digits", "validation.regionCode"),
             new Translation("a code of (\\d+) digits is a (\\w+)", "validation.regionLevel"),
