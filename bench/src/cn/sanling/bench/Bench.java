@@ -823,7 +823,8 @@ public final class Bench {
         List<String> counties = busiestCounties(10);
         List<String> cities = busiestCities(5);
         if (townships.isEmpty() || counties.isEmpty() || cities.isEmpty()) {
-            r.fail("pages: no busiest townships, counties or cities (" + townships + ", " + counties + ", " + cities + ")");
+            r.fail("pages: no busiest townships, counties or cities (" + townships + ", " + counties + ", " + cities
+                    + ")");
             return;
         }
         List<String> mediators = townships.stream().map(Province::mediator).toList();
@@ -844,9 +845,9 @@ public final class Bench {
                 + "followed: anything but 200 with the signed-in navigation is an error) as their users in the busiest "
                 + "regions: /tasks as the mediators of the townships with the most open township-level cases ("
                 + townships.size() + "); /cases (first page, no filter) and /dashboard as the supervisors of the "
-                + "counties with the most cases (" + counties.size() + ") and, apart, of the cities with the most cases ("
-                + cities.size() + "); /sanling (三零 board) as those city supervisors; 2 concurrent clients each, "
-                + "closed loop");
+                + "counties with the most cases (" + counties.size() + ") and, apart, of the cities with the most "
+                + "cases (" + cities.size() + "); /sanling (三零 board) as those city supervisors; 2 concurrent "
+                + "clients each, closed loop");
     }
 
     /** One page as the given users in turn; details page_<name>_p50_ms / _p95_ms. */

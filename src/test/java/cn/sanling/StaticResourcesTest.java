@@ -36,7 +36,8 @@ class StaticResourcesTest {
     @Test
     void our_styles_scripts_and_the_charts_webjar_are_served() {
         for (String[] asset : new String[][] {{"/css/sanling.css", "text/css"}, {"/css/oversight.css", "text/css"},
-                {"/js/dashboard.js", "text/javascript"}, {"/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript"}}) {
+                {"/js/dashboard.js", "text/javascript"},
+                {"/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript"}}) {
             ApiResponse r = api.anonymous().get(asset[0]);
 
             assertThat(r.status()).as(asset[0]).isEqualTo(200);

@@ -24,7 +24,8 @@ public record UserFilter(Role role, String text, String regionCode, State state)
         FieldChecks v = new FieldChecks();
         String q = v.optionalText("q", text, 64);
         String code = regionCode == null || regionCode.isBlank() ? null : regionCode.strip();
-        v.check(code == null || CODE.matcher(code).matches(), "regionCode", "the digits a region or grid code starts with");
+        v.check(code == null || CODE.matcher(code).matches(), "regionCode",
+                "the digits a region or grid code starts with");
         v.throwIfAny();
         return new UserFilter(role, q, code, state);
     }

@@ -231,8 +231,8 @@ public class DisputeQueryService {
             region = regions.require(p.regionCode().strip(), actor.scope()).code();
         }
         return new CaseFilter(status, level, category, region, risk, p.overdue(), p.supervised(), source,
-                q == null ? null : LikePattern.escape(q), q == null ? null : pii.hash(q), q, p.from(), p.to(), page * size,
-                size, CaseFilter.Sort.valueOf(sortField).column, descending);
+                q == null ? null : LikePattern.escape(q), q == null ? null : pii.hash(q), q, p.from(), p.to(),
+                page * size, size, CaseFilter.Sort.valueOf(sortField).column, descending);
     }
 
     /**

@@ -113,7 +113,8 @@ class AdminUserSearchApiTest {
         assertThat(bad.body()).contains("id=\"filter-errors\"").contains("data-username=\"admin\"");
         Browser.Page second = browser.get("/admin/users?q=" + encode("搜索测试") + "&state=LOCKED&page=1");
         assertThat(second.body()).as("the link back to the first page keeps the filter")
-                .contains("href=\"/admin/users?q=" + encode("搜索测试") + "&amp;role=&amp;regionCode=&amp;state=LOCKED&amp;page=0\"")
+                .contains("href=\"/admin/users?q=" + encode("搜索测试")
+                        + "&amp;role=&amp;regionCode=&amp;state=LOCKED&amp;page=0\"")
                 .doesNotContain("id=\"filter-errors\"");
     }
 

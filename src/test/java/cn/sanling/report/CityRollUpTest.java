@@ -75,7 +75,8 @@ class CityRollUpTest {
             }
             cases += row.path("total").asLong();
         }
-        assertThat(cases).as("cases this month").isGreaterThanOrEqualTo(3).isEqualTo(sheet.path("totals").path("total").asLong());
+        assertThat(cases).as("cases this month").isGreaterThanOrEqualTo(3)
+                .isEqualTo(sheet.path("totals").path("total").asLong());
     }
 
     @Test
