@@ -703,6 +703,11 @@ public final class Bench {
                 + "open township-level cases, 2 concurrent clients, closed loop");
     }
 
+    /** Half a short phase in quick mode: six pages at 10 s each would take quick mode past its 8 minutes. */
+    private Duration pagePhase() {
+        return o.mode().equals("quick") ? Duration.ofSeconds(5) : shortPhase();
+    }
+
     private Duration shortPhase() {
         return o.smoke() ? Duration.ofSeconds(3) : o.mode().equals("quick") ? Duration.ofSeconds(10) : Duration.ofSeconds(15);
     }
@@ -853,7 +858,7 @@ public final class Bench {
     /** One page as the given users in turn; details page_<name>_p50_ms / _p95_ms. */
     private void page(String name, String path, List<String> users) throws Exception {
         users.forEach(load::session);
-        Load.Result res = Load.run("page " + name, 2, o.warmup(), shortPhase(),
+        Load.Result res = Load.run("page " + name, 2, o.warmup(), pagePhase(),
                 (client, n) -> signedInPage(users.get((int) (n % users.size())), path));
         log(res.summary());
         check(res);
