@@ -43,9 +43,8 @@ class AdminUserPages {
         try {
             filter = UserFilter.of(role, q, regionCode, state);
         } catch (ProblemException e) {
-            // the list unfiltered by the bad field, the refusal beside the filters
-            model.addAttribute("filterErrors", e.errors().stream().map(f -> fieldMessages.line(f.field(), f.message()))
-                    .toList());
+            // the list without its text and area filters, the refusal beside the filters
+            model.addAttribute("filterErrors", fieldMessages.lines(e));
             filter = new UserFilter(role, null, null, state);
         }
         model.addAttribute("result", accounts.list(filter, Math.max(page, 0), PAGE_SIZE));

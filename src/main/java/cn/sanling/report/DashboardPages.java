@@ -61,8 +61,7 @@ class DashboardPages {
                 throw e; // a region outside the scope stays a 404
             }
             // a bad period: the page for the default one, the refusal beside the filters
-            model.addAttribute("filterErrors", e.errors().stream().map(f -> fieldMessages.line(f.field(), f.message()))
-                    .toList());
+            model.addAttribute("filterErrors", fieldMessages.lines(e));
             from = null;
             to = null;
             summary = statistics.summary(actor, regionCode, null, null);
