@@ -33,6 +33,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.sanling.SanlingApplication;
+import cn.sanling.account.Role;
+import cn.sanling.account.UserFilter;
 import cn.sanling.bench.ProcessTemplates.State;
 import cn.sanling.dispute.CaseStatus;
 import cn.sanling.dispute.FinishedCaseCountsMigration;
@@ -1068,6 +1070,15 @@ public final class Bench {
         var recent = Explain.caseList(county, null, null, Instant.now().minus(Duration.ofDays(90)), Instant.now());
         e.explain("Case list, county " + county + ", last 90 days", "cn.sanling.dispute.DisputeMapper.search", recent);
         e.explain("Its total", "cn.sanling.dispute.DisputeMapper.count", recent);
+        // The administrator's account list (V29): the worst text search matches no account and reads the whole index.
+        var name = Explain.accounts(UserFilter.of(null, "zhang", null, null));
+        r.detail("sql_accounts_text_ms",
+                e.explain("Accounts, q=zhang (matches none)", "cn.sanling.account.UserMapper.list", name));
+        e.explain("Its total", "cn.sanling.account.UserMapper.count", name);
+        var mediators = Explain.accounts(UserFilter.of(Role.MEDIATOR, null, county.substring(0, 4), null));
+        r.detail("sql_accounts_city_ms", e.explain("Accounts, mediators of city " + county.substring(0, 4),
+                "cn.sanling.account.UserMapper.list", mediators));
+        e.explain("Its total", "cn.sanling.account.UserMapper.count", mediators);
         Path out = o.repo().resolve("bench/results/explain-" + o.mode() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "# Query plans, " + o.mode() + " mode (" + o.cases() + " cases), " + LocalDate.now()

@@ -16,6 +16,7 @@ import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.context.ApplicationContext;
 
+import cn.sanling.account.UserFilter;
 import cn.sanling.dispute.CaseLevel;
 import cn.sanling.dispute.CaseStatus;
 import cn.sanling.region.Scope;
@@ -42,6 +43,16 @@ final class Explain {
         p.put("level", CaseLevel.TOWNSHIP);
         p.put("attentionOnly", false);
         p.put("limit", 200);
+        return p;
+    }
+
+    /** GET /api/v1/admin/users with this filter, first page of 20 (UserService's page). */
+    static Map<String, Object> accounts(UserFilter filter) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("f", filter);
+        p.put("now", Instant.now());
+        p.put("offset", 0);
+        p.put("limit", 20);
         return p;
     }
 
