@@ -173,7 +173,7 @@ public class ReadsPreparedOnClient implements BeanPostProcessor {
      */
     private record ReadsOnClient(Connection physical) implements InvocationHandler {
 
-        /** prepareStatement's overloads and their clientPrepareStatement twins, by the connection's class. */
+        /** prepareStatement's overloads and their clientPrepareStatement twins on Connector/J's connection class. */
         private static final Map<Method, Method> CLIENT = new ConcurrentHashMap<>();
 
         @Override
