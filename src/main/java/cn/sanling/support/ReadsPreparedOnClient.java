@@ -73,6 +73,10 @@ public class ReadsPreparedOnClient implements BeanPostProcessor {
         return bean;
     }
 
+    /**
+     * True for MySQL Connector/J's URL with statements prepared on the server. Not for {@code jdbc:mariadb:}, which
+     * {@link DatabaseTimeZone} also serves: MariaDB's own driver has no {@code clientPrepareStatement}.
+     */
     static boolean applies(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mysql:") && SERVER_PREPARED.matcher(jdbcUrl).find();
     }
