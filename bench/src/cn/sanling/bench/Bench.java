@@ -95,6 +95,7 @@ public final class Bench {
         r.machine = Machine.describe(o);
         r.detail("load_average_at_start", Machine.loadAverage());
         r.commit = Machine.commit(o);
+        Machine.probe(o, r, "start");
         try {
             if (o.startup()) {
                 phase("startup", this::startup);
@@ -144,6 +145,7 @@ public final class Bench {
                 r.note("EXPLAIN skipped: " + e);
             }
             r.detail("load_average_at_end", Machine.loadAverage());
+            Machine.probe(o, r, "end");
         } catch (Exception e) {
             e.printStackTrace(System.out);
             r.fail("run aborted: " + e);
