@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 /** A one-line description of where the figures were measured. */
 final class Machine {
 
+    /** Where the speed probe's result goes, so that the compiler cannot drop its work. */
+    private static volatile long sink;
+
     private Machine() {
     }
 
@@ -48,7 +51,7 @@ final class Machine {
     /**
      * The machine's speed now, as the milliseconds of two fixed single-threaded workloads (the best of several
      * tries): {@code jvm} in this JVM (maps, strings and a sort, the kind of work a request does), {@code db} in
-     * MariaDB ({@code BENCHMARK} of a hash). The same code on the same kind of machine ran 2-2.5x slower in some
+     * MariaDB ({@code BENCHMARK} of a hash). The same code on the same kind of machine ran 2-2.8x slower in some
      * sessions than in others; a run's figures compare with another run's only when their probes are close.
      */
     static void probe(Options o, Results r, String when) {
@@ -65,9 +68,6 @@ final class Machine {
             r.note("cpu_probe_db_ms_" + when + " not measured: " + e.getMessage());
         }
     }
-
-    /** Where the workload's result goes, so that the compiler cannot drop the work. */
-    private static volatile long sink;
 
     /** The best of 8 runs of a fixed workload; the first runs also warm it up. */
     static double jvmProbeMs() {
