@@ -6,17 +6,25 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * CPU time spent by this JVM (the application, the load generator, the JIT and the GC), by some of its threads, and
  * by the database server when it runs on this machine: what an operation costs, not only how long it took. On 2
- * cores shared by the JVM and MariaDB, a phase's rate is its CPU cost per operation.
+ * cores shared by the JVM and MariaDB, a phase's rate is its CPU cost per operation. Beside it, what the database
+ * server was asked to do per operation: its global status counters (statements by kind, prepares and executes,
+ * handler reads, bytes), which count every client of the server, the harness's own checks included.
  */
 final class Cpu {
 
@@ -30,15 +38,23 @@ final class Cpu {
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** The server's counters read per operation: statements, prepared statements, handler and row reads, traffic. */
+    private static final Pattern STATUS = Pattern.compile(
+            "Com_(?:select|insert|update|delete|commit|rollback|begin|set_option|stmt_\\w+)|Questions|Handler_\\w+"
+                    + "|Innodb_rows_\\w+|Select_\\w+|Sort_\\w+|Created_tmp_\\w+|Bytes_\\w+");
+
     /**
      * A reading: JVM CPU, CPU of the threads the predicate picks, of the JIT compiler threads, database server CPU
-     * (-1 when not readable).
+     * (-1 when not readable), the database server's status counters (empty when not readable).
      */
-    record Reading(long jvmNanos, Map<Long, Long> pickedNanos, long jitTicks, long dbTicks) {
+    record Reading(long jvmNanos, Map<Long, Long> pickedNanos, long jitTicks, long dbTicks, Map<String, Long> dbStatus) {
     }
 
-    /** The CPU of one stretch of work, per operation. */
-    record PerOp(double jvmMs, double threadsMs, Double jitMs, Double dbMs) {
+    /**
+     * The CPU of one stretch of work, per operation, and the database server's counters that moved, per operation
+     * ({@code dbStatus}: name to delta / operations, those of at least 0.01, by name).
+     */
+    record PerOp(double jvmMs, double threadsMs, Double jitMs, Double dbMs, Map<String, Double> dbStatus) {
 
         Map<String, Object> details(String prefix, String threadsName) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -52,15 +68,35 @@ final class Cpu {
             if (dbMs != null) {
                 m.put(prefix + "_db_cpu_ms", dbMs);
             }
+            if (!dbStatus.isEmpty()) {
+                m.put(prefix + "_db_status_per_op", statusText());
+            }
             return m;
+        }
+
+        /** "Com_commit 1.00, Com_select 3.02, ...": the counters that moved, per operation. */
+        String statusText() {
+            StringBuilder b = new StringBuilder();
+            dbStatus.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v)));
+            return b.toString();
         }
     }
 
     private final Path dbStat;
+    private final String statusUrl;
+    private final String statusUser;
+    private final String statusPassword;
 
-    /** {@code localDatabase}: the database server runs on this machine (its CPU is read from /proc). */
-    Cpu(boolean localDatabase) {
+    /**
+     * {@code localDatabase}: the database server runs on this machine (its CPU is read from /proc); its status
+     * counters are read over JDBC ({@code url} without a database) wherever it runs.
+     */
+    Cpu(boolean localDatabase, String url, String user, String password) {
         this.dbStat = localDatabase ? databaseStat() : null;
+        this.statusUrl = url;
+        this.statusUser = user;
+        this.statusPassword = password;
     }
 
     Reading read(Predicate<String> threads) {
@@ -73,7 +109,29 @@ final class Cpu {
                 }
             }
         }
-        return new Reading(OS.getProcessCpuTime(), picked, jitTicks(), dbStat == null ? -1 : ticks(dbStat));
+        return new Reading(OS.getProcessCpuTime(), picked, jitTicks(), dbStat == null ? -1 : ticks(dbStat), status());
+    }
+
+    /** The server's global status counters this harness reports; empty when they cannot be read. */
+    private Map<String, Long> status() {
+        Map<String, Long> m = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(statusUrl, statusUser, statusPassword);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (STATUS.matcher(name).matches()) {
+                    try {
+                        m.put(name, Long.parseLong(rs.getString(2)));
+                    } catch (NumberFormatException notCounter) {
+                        // a status that is not a count
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return Map.of();
+        }
+        return m;
     }
 
     static PerOp perOp(Reading from, Reading to, double ops) {
@@ -83,8 +141,16 @@ final class Cpu {
         for (Map.Entry<Long, Long> t : to.pickedNanos().entrySet()) {
             picked += Math.max(0, t.getValue() - from.pickedNanos().getOrDefault(t.getKey(), 0L));
         }
+        Map<String, Double> status = new TreeMap<>();
+        for (Map.Entry<String, Long> e : to.dbStatus().entrySet()) {
+            Long before = from.dbStatus().get(e.getKey());
+            double perOp = before == null ? 0 : (e.getValue() - before) / n;
+            if (perOp >= 0.01) {
+                status.put(e.getKey(), perOp);
+            }
+        }
         return new PerOp((to.jvmNanos() - from.jvmNanos()) / 1e6 / n, picked / 1e6 / n,
-                perOp(from.jitTicks(), to.jitTicks(), n), perOp(from.dbTicks(), to.dbTicks(), n));
+                perOp(from.jitTicks(), to.jitTicks(), n), perOp(from.dbTicks(), to.dbTicks(), n), status);
     }
 
     private static Double perOp(long fromTicks, long toTicks, double n) {
