@@ -57,6 +57,9 @@ public class ReadsPreparedOnClient implements BeanPostProcessor {
     private static final Pattern INDEX_READ = Pattern.compile(
             "\\b(?:COUNT|SUM)\\s*\\(|\\bGROUP\\s+BY\\b|\\bFROM\\s*\\(\\s*SELECT\\b", Pattern.CASE_INSENSITIVE);
 
+    /** The statements the application prepares, as many as the driver's caches hold several times over. */
+    private static final Decisions DECISIONS = new Decisions(4096);
+
     private final boolean enabled;
 
     ReadsPreparedOnClient(Environment environment) {
@@ -87,6 +90,37 @@ public class ReadsPreparedOnClient implements BeanPostProcessor {
      */
     static boolean preparedOnClient(String sql) {
         return isRead(sql) && !ENGINE_TABLE.matcher(sql).find() && INDEX_READ.matcher(sql).find();
+    }
+
+    /**
+     * {@link #preparedOnClient} remembered per statement text, up to {@code capacity} texts (those beyond are decided
+     * every time). A connection asks on every {@code prepareStatement}, and the patterns scan a statement that is
+     * not the engine's to its end: in a JFR profile of due timers (bench/README.md, twenty-sixth session) that was
+     * 2.3% of the job threads' samples. A remembered text costs its hash and one comparison.
+     */
+    static final class Decisions {
+
+        private final int capacity;
+        private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+
+        Decisions(int capacity) {
+            this.capacity = capacity;
+        }
+
+        boolean preparedOnClient(String sql) {
+            Boolean decided = known.get(sql);
+            if (decided == null) {
+                decided = ReadsPreparedOnClient.preparedOnClient(sql);
+                if (known.size() < capacity) {
+                    known.put(sql, decided);
+                }
+            }
+            return decided;
+        }
+
+        int size() {
+            return known.size();
+        }
     }
 
     /** True for a statement that starts with SELECT, after blanks, comments and parentheses. */
@@ -197,7 +231,8 @@ public class ReadsPreparedOnClient implements BeanPostProcessor {
                     break;
             }
             Method target = method;
-            if (method.getName().equals("prepareStatement") && args[0] instanceof String sql && preparedOnClient(sql)) {
+            if (method.getName().equals("prepareStatement") && args[0] instanceof String sql
+                    && DECISIONS.preparedOnClient(sql)) {
                 target = CLIENT.computeIfAbsent(method, m -> twin(physical.getClass(), m));
             }
             try {

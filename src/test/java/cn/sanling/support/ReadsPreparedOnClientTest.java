@@ -72,6 +72,22 @@ class ReadsPreparedOnClientTest {
     }
 
     @Test
+    void a_remembered_decision_is_the_decision_and_texts_beyond_the_capacity_are_decided_each_time() {
+        ReadsPreparedOnClient.Decisions decisions = new ReadsPreparedOnClient.Decisions(2);
+        String count = "SELECT COUNT(*) FROM dispute d WHERE d.county_code = ?";
+        String row = "SELECT id, title, status FROM dispute WHERE id = ?";
+        String engine = "select count(RES.ID_) from ACT_RU_TIMER_JOB RES";
+        String page = "SELECT d.* FROM ( SELECT d.id FROM dispute d LIMIT 20) page JOIN dispute d ON d.id = page.id";
+        for (int round = 0; round < 2; round++) {
+            assertThat(decisions.preparedOnClient(count)).isTrue();
+            assertThat(decisions.preparedOnClient(new String(row))).isFalse(); // an equal text, another instance
+            assertThat(decisions.preparedOnClient(engine)).isFalse();
+            assertThat(decisions.preparedOnClient(page)).isTrue();
+        }
+        assertThat(decisions.size()).isEqualTo(2);
+    }
+
+    @Test
     void only_a_mysql_url_that_prepares_on_the_server_is_changed() {
         assertThat(ReadsPreparedOnClient.applies("jdbc:mysql://h/db?useServerPrepStmts=true")).isTrue();
         assertThat(ReadsPreparedOnClient.applies("jdbc:mysql://h/db?a=1&useServerPrepStmts=TRUE&b=2")).isTrue();
