@@ -68,8 +68,7 @@ public final class Bench {
     private Bench(Options o) {
         this.o = o;
         String host = o.dbHost().replaceAll(":\\d+$", "");
-        this.cpu = new Cpu(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"), o.jdbcUrl(""),
-                o.dbUser(), o.dbPassword());
+        this.cpu = new Cpu(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"), o);
     }
 
     public static void main(String[] args) throws Exception {

@@ -6,12 +6,9 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -78,25 +75,21 @@ final class Cpu {
         String statusText() {
             StringBuilder b = new StringBuilder();
             dbStatus.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v)));
+                    .append(String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v)));
             return b.toString();
         }
     }
 
     private final Path dbStat;
-    private final String statusUrl;
-    private final String statusUser;
-    private final String statusPassword;
+    private final Options o;
 
     /**
      * {@code localDatabase}: the database server runs on this machine (its CPU is read from /proc); its status
-     * counters are read over JDBC ({@code url} without a database) wherever it runs.
+     * counters are read over a connection of their own wherever it runs.
      */
-    Cpu(boolean localDatabase, String url, String user, String password) {
+    Cpu(boolean localDatabase, Options o) {
         this.dbStat = localDatabase ? databaseStat() : null;
-        this.statusUrl = url;
-        this.statusUser = user;
-        this.statusPassword = password;
+        this.o = o;
     }
 
     Reading read(Predicate<String> threads) {
@@ -115,14 +108,11 @@ final class Cpu {
     /** The server's global status counters this harness reports; empty when they cannot be read. */
     private Map<String, Long> status() {
         Map<String, Long> m = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(statusUrl, statusUser, statusPassword);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS")) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                if (STATUS.matcher(name).matches()) {
+        try (Db d = new Db(o, "")) {
+            for (String[] row : d.rows("SHOW GLOBAL STATUS")) {
+                if (STATUS.matcher(row[0]).matches()) {
                     try {
-                        m.put(name, Long.parseLong(rs.getString(2)));
+                        m.put(row[0], Long.parseLong(row[1]));
                     } catch (NumberFormatException notCounter) {
                         // a status that is not a count
                     }
