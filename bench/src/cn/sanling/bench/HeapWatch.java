@@ -1,27 +1,33 @@
 package cn.sanling.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
 import javax.management.Notification;
-import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
+import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * Heap of this JVM (the application runs in it) over a window, via JMX: the highest heap in use right after a
- * collection (the live set, which is what "constant memory" is about) and the highest sampled heap in use
- * (including garbage not yet collected, which mostly reflects how large the collector lets the young generation grow).
+ * Heap of a JVM over a window, through its platform MBeans (in practice the ledger's own application process,
+ * {@link AppProcess}): the highest heap in use right after a collection (the live set, which is what "constant
+ * memory" is about) and the highest sampled heap in use (including garbage not yet collected, which mostly reflects
+ * how large the collector lets the young generation grow).
  */
 final class HeapWatch implements AutoCloseable {
 
-    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final MBeanServerConnection mbeans;
+    private final List<ObjectName> collectors = new ArrayList<>();
     private final NotificationListener listener;
     private final Thread sampler;
     private volatile boolean running = true;
@@ -29,7 +35,8 @@ final class HeapWatch implements AutoCloseable {
     private volatile long maxSampled;
     private volatile int collections;
 
-    HeapWatch() {
+    HeapWatch(MBeanServerConnection mbeans) throws IOException, MalformedObjectNameException, InstanceNotFoundException {
+        this.mbeans = mbeans;
         listener = (Notification n, Object handback) -> {
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                 return;
@@ -46,21 +53,25 @@ final class HeapWatch implements AutoCloseable {
                 maxAfterGc = used;
             }
         };
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter e) {
-                e.addNotificationListener(listener, null, null);
-                emitters.add(e);
-            }
+        for (ObjectName gc : mbeans.queryNames(
+                new ObjectName(ManagementFactory.GARBAGE_COLLECTOR_MXBEAN_DOMAIN_TYPE + ",*"), null)) {
+            mbeans.addNotificationListener(gc, listener, null, null);
+            collectors.add(gc);
         }
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(mbeans, ManagementFactory.MEMORY_MXBEAN_NAME,
+                MemoryMXBean.class);
         sampler = new Thread(() -> {
             while (running) {
-                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                if (used > maxSampled) {
-                    maxSampled = used;
-                }
                 try {
+                    long used = memory.getHeapMemoryUsage().getUsed();
+                    if (used > maxSampled) {
+                        maxSampled = used;
+                    }
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException gone) {
+                    // the connection closed under a last sample
                     return;
                 }
             }
@@ -91,9 +102,14 @@ final class HeapWatch implements AutoCloseable {
     public void close() {
         running = false;
         sampler.interrupt();
-        for (NotificationEmitter e : emitters) {
+        try {
+            sampler.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ObjectName gc : collectors) {
             try {
-                e.removeNotificationListener(listener);
+                mbeans.removeNotificationListener(gc, listener);
             } catch (Exception ignored) {
                 // already gone
             }
