@@ -205,14 +205,11 @@ final class ProcessTemplates {
         if (job == null) {
             throw new IllegalStateException("template " + pid + " has no " + timer);
         }
-        // once executable, the application's async executor may pick the job up too: whichever runs it first wins,
-        // the other fails on the job's optimistic lock and changes nothing; wait until it has run either way
+        // once executable, the application's async executor runs the job as soon as the move commits (the engine
+        // hands it a new executable job directly): wait for that. Running it here as well raced the executor, and
+        // the loser's delegate failed on the case it found changed (ERROR logs, and a retry, in every run until the
+        // twenty-seventh session).
         Job executable = management.moveTimerToExecutableJob(job.getId());
-        try {
-            management.executeJob(executable.getId());
-        } catch (RuntimeException lostTheRace) {
-            // the async executor ran (or is running) it
-        }
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (management.createJobQuery().jobId(executable.getId()).count() > 0) {
             if (management.createDeadLetterJobQuery().jobId(executable.getId()).count() > 0) {
