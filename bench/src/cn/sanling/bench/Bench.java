@@ -951,6 +951,8 @@ public final class Bench {
                 long t0 = System.nanoTime();
                 res = own.getLines(user, path + "?" + q);
                 seconds = (System.nanoTime() - t0) / 1e9;
+                // the collections' notifications come over the connection: let the last ones arrive
+                Thread.sleep(500);
                 live = heap.peakLiveMb();
                 sampled = heap.peakSampledMb();
                 gcs = heap.collections();
@@ -972,8 +974,9 @@ public final class Bench {
         r.detail("ledger_heap_before_mb", before);
         r.note("ledger: GET " + path + "?" + q + " as the province supervisor, body streamed and counted, from an "
                 + "application process of its own (the packaged jar, this run's database and settings, job executor "
-                + "off, -Xmx" + xmx + "; since the twenty-seventh session), the second of two identical exports; its heap via JMX: "
-                + "peak in use after a collection during the export (sampled peak incl. garbage in details)");
+                + "off, -Xmx" + xmx + "; since the twenty-seventh session), the second of two identical exports; its "
+                + "heap via JMX: peak in use after a collection during the export (sampled peak incl. garbage in "
+                + "details)");
     }
 
     // ------------------------------------------------------------------------------------------------ timers
