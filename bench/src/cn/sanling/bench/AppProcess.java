@@ -80,7 +80,7 @@ final class AppProcess implements AutoCloseable {
                 MemoryMXBean.class);
     }
 
-    /** Stops the process as a service manager would (SIGTERM: Spring's graceful shutdown), forcibly after 30 s. */
+    /** Closes the JMX connection and stops the process ({@link #stop}). */
     @Override
     public void close() throws Exception {
         try {
@@ -90,7 +90,8 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static void stop(Process p) throws InterruptedException {
+    /** Stops a process as a service manager would (SIGTERM: Spring's graceful shutdown), forcibly after 30 s. */
+    static void stop(Process p) throws InterruptedException {
         p.destroy();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.flowable.engine.RuntimeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -339,10 +340,7 @@ public final class Bench {
             log(String.format("start-up (%s): healthy after %.2f s", label, s));
             return s;
         } finally {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
+            AppProcess.stop(p);
         }
     }
 
@@ -372,7 +370,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------------ application
 
-    /** The application's settings (besides profile {@code mysql}), for the ledger's own process too. */
+    /** The application's settings (besides profile {@code mysql} and its port), for the ledger's own process too. */
     private final Map<String, String> appProperties = new LinkedHashMap<>();
 
     private void boot() throws Exception {
@@ -391,7 +389,6 @@ public final class Bench {
         props.put("spring.datasource.url", o.jdbcUrl(o.dbName()));
         props.put("spring.datasource.username", o.dbUser());
         props.put("spring.datasource.password", o.dbPassword());
-        props.put("server.port", "0");
         props.put("sanling.security.jwt-secret", Base64.getEncoder().encodeToString(jwt));
         props.put("sanling.pii.key", Base64.getEncoder().encodeToString(pii));
         props.put("sanling.demo.enabled", "false");
@@ -399,7 +396,8 @@ public final class Bench {
         props.put("logging.level.root", "WARN");
         long t0 = System.nanoTime();
         // as command-line arguments, so they win over application-mysql.yml's environment placeholders
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = Stream.concat(Stream.of("--server.port=0"),
+                props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())).toArray(String[]::new);
         app = new SpringApplicationBuilder(SanlingApplication.class).profiles("mysql").run(args);
         double s = (System.nanoTime() - t0) / 1e9;
         r.detail(o.reuseDb() ? "boot_mariadb_reused_s" : "boot_mariadb_empty_s", s);
@@ -920,7 +918,6 @@ public final class Bench {
         // so its heap is the application's alone and not also the harness's province and loader.
         Map<String, String> props = new LinkedHashMap<>(appProperties);
         props.put("spring.profiles.active", "mysql");
-        props.remove("server.port"); // AppProcess gives it one
         props.put("flowable.async-executor-activate", "false");
         String xmx = System.getenv().getOrDefault("SANLING_BENCH_HEAP", "1g");
         Path dir = Files.createTempDirectory("sanling-ledger");
