@@ -32,9 +32,20 @@ interface ReportMapper {
     SupervisionTotals supervision(@Param("scope") Scope scope, @Param("region") Area region,
             @Param("p") Period period, @Param("now") Instant now);
 
-    /** Totals per child region (the first {@code digits} digits of the region code). */
+    /**
+     * Totals per child region (the first {@code digits} digits of the region code). With {@code statuses}, only
+     * cases in those; with {@code outside}, only cases reported outside that period (as {@link #breakdown}).
+     */
     List<ChildTotals> byChild(@Param("scope") Scope scope, @Param("region") Area region, @Param("p") Period period,
-            @Param("digits") int digits);
+            @Param("digits") int digits, @Param("statuses") Collection<String> statuses,
+            @Param("outside") Period outside);
+
+    /**
+     * {@link #byChild}'s totals of the finished cases of these counties reported in these (whole) months, from the
+     * finished-case counts (V13), per child region of {@code digits} ≤ 6 digits (a county or a city).
+     */
+    List<ChildTotals> finishedByChild(@Param("scope") Scope scope, @Param("counties") List<String> counties,
+            @Param("months") List<Period.Month> months, @Param("digits") int digits);
 
     /** Resolved / unresolved per child region and category. */
     List<SheetCell> monthlySheet(@Param("scope") Scope scope, @Param("region") Area region,
@@ -78,6 +89,12 @@ interface ReportMapper {
 
     record ChildTotals(String code, long total, long accepted, long resolved, long open, long overdue,
             long supervised) {
+
+        /** Both parts' totals of one child (from the counts and from the cases). */
+        ChildTotals plus(ChildTotals o) {
+            return new ChildTotals(code, total + o.total, accepted + o.accepted, resolved + o.resolved,
+                    open + o.open, overdue + o.overdue, supervised + o.supervised);
+        }
     }
 
     record SheetCell(String code, String category, long total, long resolved, long unresolved) {

@@ -112,18 +112,16 @@ public class StatisticsService {
         Area r = area(region);
         List<Period.Month> months = p.months();
         Tally t = new Tally(months);
-        List<Period.Month> whole = wholeMonths(p, months, clock.instant());
         // the month of each case is a CASE over the months' ranges, tried in order: newest first matches the open
         // cases (and the current month) at once (~20% of the open cases' scan at 1M)
         List<Period.Month> newestFirst = new ArrayList<>(months);
         Collections.reverse(newestFirst);
-        if (!fromCasesOnly && region.level().digits() <= RegionLevel.COUNTY.digits() && !whole.isEmpty()) {
-            List<String> counties = r.counties() != null ? r.counties() : List.of(region.code());
-            mapper.finishedCounts(actor.scope(), counties, whole).forEach(t::add);
+        FromCounts counts = fromCasesOnly ? null : fromCounts(region, r, p);
+        if (counts != null) {
+            mapper.finishedCounts(actor.scope(), counts.counties(), counts.whole()).forEach(t::add);
             mapper.breakdown(actor.scope(), r, p, newestFirst, UNFINISHED, null).forEach(t::add);
-            Period counted = new Period(whole.get(0).start(), whole.get(whole.size() - 1).end());
-            if (!counted.equals(p)) {
-                mapper.breakdown(actor.scope(), r, p, newestFirst, FINISHED, counted).forEach(t::add);
+            if (counts.partial()) {
+                mapper.breakdown(actor.scope(), r, p, newestFirst, FINISHED, counts.counted()).forEach(t::add);
             }
         } else {
             mapper.breakdown(actor.scope(), r, p, newestFirst, null, null).forEach(t::add);
@@ -133,6 +131,31 @@ public class StatisticsService {
                 s.orders() - s.answered() - s.endedUnanswered(), s.lateAnswers(), s.openPastDue(),
                 round(hours(s.avgResponseSeconds()), 2), round(hours(s.maxResponseSeconds()), 2), s.endedUnanswered());
         return t.summary(region, p, supervision);
+    }
+
+    /**
+     * What a region's figures for a period take from the finished-case counts (V13): the finished cases of the
+     * period's whole months ({@code counted}), of these counties. The rest (the open cases, and when
+     * {@link #partial} the finished ones reported outside {@code counted}) is counted from the cases.
+     */
+    private record FromCounts(List<String> counties, List<Period.Month> whole, Period period, Period counted) {
+
+        boolean partial() {
+            return !counted.equals(period);
+        }
+    }
+
+    /** Null when the region is below a county (the counts are per county) or the period has no whole month. */
+    private FromCounts fromCounts(Region region, Area area, Period p) {
+        if (region.level().digits() > RegionLevel.COUNTY.digits()) {
+            return null;
+        }
+        List<Period.Month> whole = wholeMonths(p, p.months(), clock.instant());
+        if (whole.isEmpty()) {
+            return null;
+        }
+        return new FromCounts(area.counties() != null ? area.counties() : List.of(region.code()), whole, p,
+                new Period(whole.get(0).start(), whole.get(whole.size() - 1).end()));
     }
 
     /**
@@ -229,6 +252,12 @@ public class StatisticsService {
      */
     @Transactional(readOnly = true)
     public List<ChildRow> children(Actor actor, String regionCode, String from, String to) {
+        return children(actor, regionCode, from, to, false);
+    }
+
+    /** The rows, with {@code fromCasesOnly} counted from the cases alone (what the counts must agree with). */
+    @Transactional(readOnly = true)
+    List<ChildRow> children(Actor actor, String regionCode, String from, String to, boolean fromCasesOnly) {
         Region region = region(actor, regionCode);
         Period p = period(from, to);
         List<Region> children = regions.children(region.code(), actor.scope());
@@ -236,8 +265,22 @@ public class StatisticsService {
             return List.of();
         }
         int digits = RegionLevel.ofCode(children.get(0).code()).digits();
-        Map<String, ChildTotals> totals = mapper.byChild(actor.scope(), area(region), p, digits).stream()
-                .collect(Collectors.toMap(ChildTotals::code, Function.identity()));
+        Area area = area(region);
+        // a city's counties or the province's cities: their finished cases of whole months from the counts
+        FromCounts counts = fromCasesOnly || digits > RegionLevel.COUNTY.digits() ? null
+                : fromCounts(region, area, p);
+        List<ChildTotals> parts = new ArrayList<>();
+        if (counts != null) {
+            parts.addAll(mapper.finishedByChild(actor.scope(), counts.counties(), counts.whole(), digits));
+            parts.addAll(mapper.byChild(actor.scope(), area, p, digits, UNFINISHED, null));
+            if (counts.partial()) {
+                parts.addAll(mapper.byChild(actor.scope(), area, p, digits, FINISHED, counts.counted()));
+            }
+        } else {
+            parts.addAll(mapper.byChild(actor.scope(), area, p, digits, null, null));
+        }
+        Map<String, ChildTotals> totals = parts.stream()
+                .collect(Collectors.toMap(ChildTotals::code, Function.identity(), ChildTotals::plus));
         List<ChildRow> rows = new ArrayList<>();
         for (Region c : children) {
             rows.add(childRow(c.code(), c.name(), c.level().name(), totals.get(c.code())));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +29,7 @@ import cn.sanling.report.Statistics.Summary;
 import cn.sanling.testing.ApiResponse;
 import cn.sanling.testing.AtOnce;
 import cn.sanling.testing.SanlingIntegrationTest;
+import cn.sanling.testing.StatementLog;
 import cn.sanling.testing.TestApi;
 import cn.sanling.testing.TestArea;
 import cn.sanling.testing.TestUsers;
@@ -56,6 +58,8 @@ class FinishedCaseCountsTest {
     StatisticsService statistics;
     @Autowired
     AccountService accounts;
+    @Autowired
+    SqlSessionFactory sessions;
 
     TestArea area;
     String county;
@@ -199,6 +203,43 @@ class FinishedCaseCountsTest {
                 assertThat(fromCases.total()).as("%s %s..%s", region, p[0], p[1]).isGreaterThanOrEqualTo(9);
             }
         }
+    }
+
+    /**
+     * The dashboard's rows per child region of a city (its counties) and of the province (its cities): the finished
+     * cases of whole months from the counts, the rest from the cases, equal to counting everything from the cases.
+     */
+    @ParameterizedTest
+    @CsvSource({"sup_smx,4112", "province,41"})
+    void child_rows_from_the_counts_equal_child_rows_from_the_cases(String user, String region) {
+        Actor actor = accounts.actor(user.equals("province") ? users.supervisor("41").create().username() : user)
+                .orElseThrow();
+        LocalDate today = LocalDate.now(Period.ZONE);
+        YearMonth thisMonth = YearMonth.from(today);
+        String[][] periods = {
+            {null, null},
+            {thisMonth.minusMonths(2).atDay(1).toString(), thisMonth.atEndOfMonth().toString()},
+            {today.minusDays(40).toString(), today.toString()},
+            {today.minusDays(40).toString(), today.minusDays(1).toString()},
+            {"2010-01-01", "2030-12-31"},
+        };
+        for (String[] p : periods) {
+            List<Statistics.ChildRow> fromCounts = statistics.children(actor, region, p[0], p[1], false);
+            List<Statistics.ChildRow> fromCases = statistics.children(actor, region, p[0], p[1], true);
+
+            assertThat(fromCounts).as("%s %s..%s", region, p[0], p[1]).isEqualTo(fromCases);
+            if (p[1] == null || !LocalDate.parse(p[1]).isBefore(today)) {
+                assertThat(fromCases.stream().filter(c -> c.regionCode().startsWith("4112"))
+                        .mapToLong(Statistics.ChildRow::total).sum()).as("%s %s..%s", region, p[0], p[1])
+                        .isGreaterThanOrEqualTo(9);
+            }
+        }
+        StatementLog log = StatementLog.installOn(sessions.getConfiguration());
+        log.during(() -> statistics.children(actor, region, null, null));
+        assertThat(log.entries()).as("this year's rows of %s: its finished cases are read from the counts", region)
+                .anyMatch(e -> e.id().endsWith("ReportMapper.finishedByChild"))
+                .filteredOn(e -> e.id().endsWith("ReportMapper.byChild"))
+                .isNotEmpty().allMatch(e -> e.parameterValue("statuses") != null);
     }
 
     /**
