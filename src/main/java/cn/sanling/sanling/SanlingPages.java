@@ -2,7 +2,9 @@ package cn.sanling.sanling;
 
 import java.io.Serializable;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.sanling.account.Actor;
+import cn.sanling.region.RegionLevel;
 import cn.sanling.support.FieldMessages;
 import cn.sanling.support.ProblemException;
 import cn.sanling.support.WebPage;
@@ -35,10 +38,33 @@ class SanlingPages {
             boolean fromDispute) implements Serializable {
     }
 
+    /** The most village tiles a row of the board shows above a county (the villages that are not 三零 or at risk). */
+    static final int EXCEPTION_TILES = 60;
+
+    /**
+     * The board. Up to a county every village is a tile. Above it a tile for every village is thousands of them (a
+     * city of Henan 3-5k; the province 52k, 7.5 MB of HTML that took a second to render, bench/README.md): each row
+     * then shows the villages that need attention, at most {@link #EXCEPTION_TILES}, and links to its own board.
+     */
     @GetMapping("/sanling")
     String board(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("evaluation", service.evaluate(actor, regionCode, year));
+        Evaluation e = service.evaluate(actor, regionCode, year);
+        model.addAttribute("evaluation", e);
+        RegionLevel level = RegionLevel.ofCode(e.regionCode());
+        boolean exceptionsOnly = level == RegionLevel.CITY || level == RegionLevel.PROVINCE;
+        model.addAttribute("exceptionsOnly", exceptionsOnly);
+        Map<String, List<Evaluation.Village>> tiles = new HashMap<>();
+        Map<String, Long> notShown = new HashMap<>();
+        for (Evaluation.Child c : e.children()) {
+            List<Evaluation.Village> exceptions = exceptionsOnly
+                    ? c.villageList().stream().filter(v -> !v.sanling() || v.atRisk()).toList() : c.villageList();
+            tiles.put(c.regionCode(), exceptions.subList(0, Math.min(exceptions.size(),
+                    exceptionsOnly ? EXCEPTION_TILES : exceptions.size())));
+            notShown.put(c.regionCode(), (long) exceptions.size() - tiles.get(c.regionCode()).size());
+        }
+        model.addAttribute("tiles", tiles);
+        model.addAttribute("notShown", notShown);
         return "sanling/board";
     }
 

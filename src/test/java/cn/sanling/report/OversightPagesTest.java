@@ -100,6 +100,32 @@ class OversightPagesTest {
         assertThat(b.get("/ledger").body()).contains("id=\"ledger-xlsx\"").contains("是否超期");
     }
 
+    /**
+     * A city's board tiles only the villages with an incident or an unresolved red case (a city of Henan has
+     * thousands of villages); a county's board tiles every village, 三零 ones too.
+     */
+    @Test
+    void above_a_county_the_board_tiles_only_the_villages_that_need_attention() {
+        TestArea other = TestArea.inTownship(api, users, "411202004", 0);
+        assertThat(api.as("sup_hubin").post("/api/v1/incidents", Map.of("type", "PETITION", "regionCode", other.village,
+                "occurredAt", java.time.Instant.now().minusSeconds(60).toString(), "summary", "看板测试上访")).status())
+                .isEqualTo(201);
+
+        String city = signedIn("sup_smx").get("/sanling").body();
+        assertThat(city).contains("id=\"exceptions-only\"").contains("data-village=\"" + other.village + "\"");
+        Matcher tile = Pattern.compile("<span class=\"tile ([a-z ]+)\"[^>]*data-village=").matcher(city);
+        int tiles = 0;
+        while (tile.find()) {
+            tiles++;
+            assertThat(tile.group(1)).as("a tile of the city's board").matches("bad|bad risk|ok risk");
+        }
+        assertThat(tiles).isPositive();
+
+        String county = signedIn("sup_hubin").get("/sanling").body();
+        assertThat(county).doesNotContain("id=\"exceptions-only\"").contains("class=\"tile ok\"")
+                .contains("data-village=\"" + other.village + "\"");
+    }
+
     @Test
     void the_board_and_the_incident_form_work() {
         Browser b = signedIn("sup_hubin");
