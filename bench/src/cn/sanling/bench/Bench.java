@@ -719,7 +719,7 @@ public final class Bench {
                 + "open township-level cases, 2 concurrent clients, closed loop");
     }
 
-    /** Half a short phase in quick mode: six pages at 10 s each would take quick mode past its 8 minutes. */
+    /** Half a short phase in quick mode: eight pages at 10 s each would take quick mode past its 8 minutes. */
     private Duration pagePhase() {
         return o.mode().equals("quick") ? Duration.ofSeconds(5) : shortPhase();
     }
