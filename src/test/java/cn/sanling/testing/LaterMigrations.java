@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Undoes what a migration after the one a test rewinds did to the schema, where applying it again would fail: a test
  * that deletes history rows to simulate an older database (PiiKeyCheckTest, LocalTimesMigrationTest) has Flyway apply
- * the later migrations again. V27 and V28 can be (V28 drops its index first); V29 creates indexes only.
+ * the later migrations again. V27, V28 and V31 can be (V28 and V31 drop their index first); V29 and V30 create
+ * indexes only.
  */
 public final class LaterMigrations {
 
@@ -18,16 +19,21 @@ public final class LaterMigrations {
     private LaterMigrations() {
     }
 
+    /** The index V30 adds to region. */
+    private static final String V30_INDEX = "ix_region_level";
+
     /** On the embedded H2, through a connection to its database. */
     public static void undoOnH2(Statement s) throws SQLException {
         for (String index : V29_INDEXES) {
             s.execute("DROP INDEX " + index);
         }
+        s.execute("DROP INDEX " + V30_INDEX);
     }
 
     /** On MariaDB, through a connection to the server, for the named database. */
     public static void undoOnMariaDb(Statement s, String database) throws SQLException {
         s.execute("ALTER TABLE " + database + ".app_user DROP INDEX "
                 + String.join(", DROP INDEX ", V29_INDEXES));
+        s.execute("ALTER TABLE " + database + ".region DROP INDEX " + V30_INDEX);
     }
 }
