@@ -50,22 +50,35 @@ class SanlingPages {
     String board(Actor actor, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) Integer year, Model model) {
         Evaluation e = service.evaluate(actor, regionCode, year);
-        model.addAttribute("evaluation", e);
         RegionLevel level = RegionLevel.ofCode(e.regionCode());
         boolean exceptionsOnly = level == RegionLevel.CITY || level == RegionLevel.PROVINCE;
-        model.addAttribute("exceptionsOnly", exceptionsOnly);
-        Map<String, List<Evaluation.Village>> tiles = new HashMap<>();
-        Map<String, Long> notShown = new HashMap<>();
+        Map<String, List<Evaluation.Village>> tiles = new HashMap<>(); // by child region
+        Map<String, Integer> notShown = new HashMap<>();
         for (Evaluation.Child c : e.children()) {
-            List<Evaluation.Village> exceptions = exceptionsOnly
-                    ? c.villageList().stream().filter(v -> !v.sanling() || v.atRisk()).toList() : c.villageList();
-            tiles.put(c.regionCode(), exceptions.subList(0, Math.min(exceptions.size(),
-                    exceptionsOnly ? EXCEPTION_TILES : exceptions.size())));
-            notShown.put(c.regionCode(), (long) exceptions.size() - tiles.get(c.regionCode()).size());
+            Tiles t = tiles(c, exceptionsOnly);
+            tiles.put(c.regionCode(), t.shown());
+            notShown.put(c.regionCode(), t.notShown());
         }
+        model.addAttribute("evaluation", e);
+        model.addAttribute("exceptionsOnly", exceptionsOnly);
         model.addAttribute("tiles", tiles);
         model.addAttribute("notShown", notShown);
         return "sanling/board";
+    }
+
+    /** A row's tiles, and how many villages that need attention it leaves out. */
+    record Tiles(List<Evaluation.Village> shown, int notShown) {
+    }
+
+    /** Every village of the row, or only those that need attention, at most {@link #EXCEPTION_TILES}. */
+    static Tiles tiles(Evaluation.Child row, boolean exceptionsOnly) {
+        if (!exceptionsOnly) {
+            return new Tiles(row.villageList(), 0);
+        }
+        List<Evaluation.Village> attention = row.villageList().stream().filter(v -> !v.sanling() || v.atRisk())
+                .toList();
+        List<Evaluation.Village> shown = attention.subList(0, Math.min(attention.size(), EXCEPTION_TILES));
+        return new Tiles(shown, attention.size() - shown.size());
     }
 
     @GetMapping("/incidents")
