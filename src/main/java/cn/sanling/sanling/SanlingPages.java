@@ -52,17 +52,11 @@ class SanlingPages {
         Evaluation e = service.evaluate(actor, regionCode, year);
         RegionLevel level = RegionLevel.ofCode(e.regionCode());
         boolean exceptionsOnly = level == RegionLevel.CITY || level == RegionLevel.PROVINCE;
-        Map<String, List<Evaluation.Village>> tiles = new HashMap<>(); // by child region
-        Map<String, Integer> notShown = new HashMap<>();
-        for (Evaluation.Child c : e.children()) {
-            Tiles t = tiles(c, exceptionsOnly);
-            tiles.put(c.regionCode(), t.shown());
-            notShown.put(c.regionCode(), t.notShown());
-        }
+        Map<String, Tiles> tiles = new HashMap<>(); // by child region
+        e.children().forEach(c -> tiles.put(c.regionCode(), tiles(c, exceptionsOnly)));
         model.addAttribute("evaluation", e);
         model.addAttribute("exceptionsOnly", exceptionsOnly);
         model.addAttribute("tiles", tiles);
-        model.addAttribute("notShown", notShown);
         return "sanling/board";
     }
 
