@@ -47,7 +47,10 @@ interface DisputeMapper {
 
     /** Worklist rows: only the columns of a Views.TaskItem are filled. */
     List<DisputeRow> worklist(@Param("scope") Scope scope, @Param("tasks") Collection<String> tasks,
-            @Param("level") CaseLevel level, @Param("attentionOnly") boolean attentionOnly, @Param("limit") int limit);
+            @Param("level") CaseLevel level, @Param("limit") int limit);
+
+    /** A supervisor's worklist: the cases in scope that need attention, as {@link #worklist} rows. */
+    List<DisputeRow> attention(@Param("scope") Scope scope, @Param("limit") int limit);
 
     // ---- parties ----
 

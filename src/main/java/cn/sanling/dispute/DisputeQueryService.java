@@ -245,9 +245,9 @@ public class DisputeQueryService {
         requireCaseRole(actor);
         List<DisputeRow> rows = switch (actor.role()) {
             case MEDIATOR -> mapper.worklist(actor.scope(), List.of("ACCEPT", "MEDIATE", "FOLLOW_UP"),
-                    CaseLevel.of(actor.level()), false, WORKLIST_LIMIT);
-            case GRID_WORKER -> mapper.worklist(actor.scope(), List.of("FOLLOW_UP"), null, false, WORKLIST_LIMIT);
-            default -> mapper.worklist(actor.scope(), null, null, true, WORKLIST_LIMIT);
+                    CaseLevel.of(actor.level()), WORKLIST_LIMIT);
+            case GRID_WORKER -> mapper.worklist(actor.scope(), List.of("FOLLOW_UP"), null, WORKLIST_LIMIT);
+            default -> mapper.attention(actor.scope(), WORKLIST_LIMIT);
         };
         return rows.stream().map(r -> new TaskItem(r.currentTaskId, r.id, r.caseNo, r.title,
                 r.currentTask != null ? r.currentTask : "OVERSEE", r.level, r.riskLevel, r.dueAt, r.overdue,
