@@ -192,8 +192,8 @@ public class DisputeQueryService {
             return Map.of();
         }
         int digits = RegionLevel.values()[level.ordinal() + 1].digits(); // a village's children are its grids
-        return mapper.countByRegion(f, actor.scope(), digits).stream()
-                .collect(Collectors.toMap(Views.RegionCount::code, c -> c));
+        return mapper.countByRegion(f, actor.scope(), digits).stream().map(c -> c.under(digits))
+                .collect(Collectors.toMap(Views.RegionCount::code, c -> c, Views.RegionCount::plus));
     }
 
     private CaseFilter filter(Actor actor, ListParams p) {

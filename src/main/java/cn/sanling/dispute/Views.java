@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import cn.sanling.dispute.Terms.AgreementType;
 import cn.sanling.dispute.Terms.Fulfilment;
 import cn.sanling.dispute.Terms.ReferTo;
+import cn.sanling.region.RegionLevel;
 
 /**
  * The shapes the case API answers with (SPEC §7). Every field SPEC lists is in the answer, {@code null} when it has
@@ -86,6 +87,18 @@ public final class Views {
 
     /** Case counts of one child region (or grid) for the region drill-down. */
     public record RegionCount(String code, long total, long open, long overdue, long supervised) {
+
+        /** Two counties' counts of one child region. */
+        RegionCount plus(RegionCount o) {
+            return new RegionCount(code, total + o.total, open + o.open, overdue + o.overdue,
+                    supervised + o.supervised);
+        }
+
+        /** These counts as the child region {@code digits} deep's (a county's, for its city). */
+        RegionCount under(int digits) {
+            String child = RegionLevel.cut(code, digits);
+            return child.equals(code) ? this : new RegionCount(child, total, open, overdue, supervised);
+        }
     }
 
     /** One worklist item, most urgent first. */

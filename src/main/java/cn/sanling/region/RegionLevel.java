@@ -27,6 +27,14 @@ public enum RegionLevel {
         return null;
     }
 
+    /**
+     * The region of a report row at a depth of {@code digits}: the code's first digits. Rows counted for a city's or
+     * the province's children come per county (ScopeSql.childCode) and are added up under this code.
+     */
+    public static String cut(String code, int digits) {
+        return code.length() > digits ? code.substring(0, digits) : code;
+    }
+
     /** The ancestor of {@code code} at this level (its prefix), or null if the code is shallower. */
     public String prefixOf(String code) {
         return code != null && code.length() >= digits ? code.substring(0, digits) : null;

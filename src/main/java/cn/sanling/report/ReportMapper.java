@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import cn.sanling.region.RegionLevel;
 import cn.sanling.region.Scope;
 
 /**
@@ -90,14 +91,32 @@ interface ReportMapper {
     record ChildTotals(String code, long total, long accepted, long resolved, long open, long overdue,
             long supervised) {
 
-        /** Both parts' totals of one child (from the counts and from the cases). */
+        /** Both parts' totals of one child (from the counts and from the cases, or of two of its counties). */
         ChildTotals plus(ChildTotals o) {
             return new ChildTotals(code, total + o.total, accepted + o.accepted, resolved + o.resolved,
                     open + o.open, overdue + o.overdue, supervised + o.supervised);
         }
+
+        /** These totals as the child region {@code digits} deep's (a county's, for its city). */
+        ChildTotals under(int digits) {
+            String child = RegionLevel.cut(code, digits);
+            return child.equals(code) ? this
+                    : new ChildTotals(child, total, accepted, resolved, open, overdue, supervised);
+        }
     }
 
     record SheetCell(String code, String category, long total, long resolved, long unresolved) {
+
+        /** Two counties' cells of one category. */
+        SheetCell plus(SheetCell o) {
+            return new SheetCell(code, category, total + o.total, resolved + o.resolved, unresolved + o.unresolved);
+        }
+
+        /** This cell as the child region {@code digits} deep's (a county's, for its city). */
+        SheetCell under(int digits) {
+            String child = RegionLevel.cut(code, digits);
+            return child.equals(code) ? this : new SheetCell(child, category, total, resolved, unresolved);
+        }
     }
 
     record AttentionCase(long id, String caseNo, String title, String villageName, String status, String level,

@@ -279,7 +279,7 @@ public class StatisticsService {
         } else {
             parts.addAll(mapper.byChild(actor.scope(), area, p, digits, null, null));
         }
-        Map<String, ChildTotals> totals = parts.stream()
+        Map<String, ChildTotals> totals = parts.stream().map(t -> t.under(digits))
                 .collect(Collectors.toMap(ChildTotals::code, Function.identity(), ChildTotals::plus));
         List<ChildRow> rows = new ArrayList<>();
         for (Region c : children) {
@@ -324,7 +324,9 @@ public class StatisticsService {
         List<Column> columns = categories.tree().stream().map(c -> new Column(c.code(), c.name())).toList();
         Map<String, Map<String, SheetCell>> cells = new LinkedHashMap<>();
         for (SheetCell c : mapper.monthlySheet(actor.scope(), area(region), p, digits)) {
-            cells.computeIfAbsent(c.code(), k -> new LinkedHashMap<>()).put(c.category(), c);
+            SheetCell cell = c.under(digits);
+            cells.computeIfAbsent(cell.code(), k -> new LinkedHashMap<>())
+                    .merge(cell.category(), cell, SheetCell::plus);
         }
         List<SheetRow> rows = new ArrayList<>();
         Map<String, long[]> sums = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package cn.sanling.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,6 +96,43 @@ class CityRollUpTest {
         }
         assertThat(drill.values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(ok(api.as(SUPERVISOR).get("/api/v1/disputes?size=1")).path("total").asLong());
+    }
+
+    /** The province's rows are its cities, added up from their counties' (RegionLevel.cut): each is the city's own. */
+    @Test
+    void the_provinces_figures_by_city_are_each_citys_own() {
+        TestUsers.TestUser province = users.supervisor("41").create();
+        TestApi.Caller as = api.as(province.username(), province.password());
+        JsonNode city = ok(as.get("/api/v1/stats/summary?regionCode=" + CITY));
+        JsonNode row = rowOf(ok(as.get("/api/v1/stats/children?regionCode=41")).path("items"), CITY);
+        assertThat(city.path("total").asLong()).as("cases this year").isGreaterThanOrEqualTo(3);
+        for (String field : List.of("total", "accepted", "resolved", "open", "overdue", "supervised")) {
+            assertThat(row.path(field).asLong()).as(field).isEqualTo(city.path(field).asLong());
+        }
+
+        JsonNode citySheet = ok(as.get("/api/v1/stats/monthly?regionCode=" + CITY)).path("totals");
+        JsonNode sheetRow = rowOf(ok(as.get("/api/v1/stats/monthly?regionCode=41")).path("rows"), CITY);
+        assertThat(citySheet.path("total").asLong()).as("cases this month").isGreaterThanOrEqualTo(3);
+        for (String field : List.of("total", "resolved", "unresolved", "ended")) {
+            assertThat(sheetRow.path(field).asLong()).as("sheet %s", field).isEqualTo(citySheet.path(field).asLong());
+        }
+        for (String category : List.of("NEIGHBOUR", "FAMILY", "DEBT")) {
+            assertThat(sheetRow.path("cells").path(category)).as(category)
+                    .isEqualTo(citySheet.path("cells").path(category));
+        }
+
+        Browser browser = new Browser(api.baseUrl());
+        assertThat(browser.signIn(province.username(), province.password()).status()).isEqualTo(302);
+        Page page = browser.get("/cases?regionCode=41");
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        assertThat(drillDown(page.body())).containsEntry(CITY,
+                ok(as.get("/api/v1/disputes?size=1&regionCode=" + CITY)).path("total").asLong());
+    }
+
+    private static JsonNode rowOf(JsonNode rows, String code) {
+        List<JsonNode> matching = rows.valueStream().filter(r -> r.path("regionCode").asString().equals(code)).toList();
+        assertThat(matching).as("the row of %s in %s", code, rows).hasSize(1);
+        return matching.get(0);
     }
 
     private static final Pattern DRILL_ROW = Pattern.compile(
