@@ -867,14 +867,16 @@ public final class Bench {
             page("dashboard_province", "/dashboard", province);
         }
         page("sanling_province", "/sanling", province);
+        page("tasks_province", "/tasks", province);
         r.note("pages: GET of the web UI's pages (text/html, a session signed in through the login form, redirects not "
                 + "followed: anything but 200 with the signed-in navigation is an error) as their users in the busiest "
                 + "regions: /tasks as the mediators of the townships with the most open township-level cases ("
                 + townships.size() + "); /cases (first page, no filter) and /dashboard as the supervisors of the "
                 + "counties with the most cases (" + counties.size() + ") and, apart, of the cities with the most "
                 + "cases (" + cities.size() + "); /sanling (三零 board) as those city supervisors; /dashboard and "
-                + "/sanling as the province supervisor (since the twenty-eighth session); 2 concurrent clients each, "
-                + "closed loop");
+                + "/sanling as the province supervisor (since the twenty-eighth session), and /tasks (a supervisor's "
+                + "worklist: the cases that need attention; since the twenty-ninth session); 2 concurrent clients "
+                + "each, closed loop");
     }
 
     /** One page as the given users in turn; details page_<name>_p50_ms / _p95_ms. */
